@@ -1,0 +1,54 @@
+"""The Wijkgraaf REST API (APIFlask): resources under /api/v1, OpenAPI 3 at
+/api/v1/openapi.json, every error as application/problem+json (RFC 9457).
+
+``create_app`` is the app factory: defaults from :mod:`api.instellingen`, then ``WIJKGRAAF_*``
+from the environment, then ``test_config``. The graph store (and for Neo4j the one driver of
+the process) is made here, once, and kept in ``app.extensions["wijkgraaf"]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from apiflask import APIFlask
+
+from api import fouten, instellingen
+from netwerk.config import Instellingen, open_store
+from netwerk.stores.basis import GraphStore
+
+API_VERSIE = "1.0.0"
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> APIFlask:
+    """Build the Flask app. ``test_config`` may hold ``STORE`` (a ready GraphStore)."""
+    app = APIFlask(
+        __name__,
+        title="Wijkgraaf API",
+        version=API_VERSIE,
+        spec_path="/api/v1/openapi.json",
+        docs_path="/api/v1/docs",
+    )
+    app.config.from_object(instellingen)
+    app.config.from_prefixed_env("WIJKGRAAF")
+    if test_config:
+        app.config.update(test_config)
+
+    store: GraphStore = app.config.get("STORE") or open_store(Instellingen.uit_omgeving())
+    app.extensions["wijkgraaf"] = store
+
+    fouten.registreer(app)
+
+    from api.routes import v1
+
+    app.register_blueprint(v1)
+
+    @app.after_request
+    def api_versie(antwoord):  # NL API Design Rules: API-Version on every response
+        antwoord.headers["API-Version"] = API_VERSIE
+        return antwoord
+
+    return app
+
+
+def store_van(app: APIFlask) -> GraphStore:
+    return app.extensions["wijkgraaf"]

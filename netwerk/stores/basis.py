@@ -1,0 +1,82 @@
+"""The one GraphStore interface, in domain terms. ingest/ and api/ know only this."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from netwerk import model
+from netwerk.model import Knoop, Relatie
+
+
+class GraphStore(abc.ABC):
+    """A Wijkgraaf graph store. Both implementations give identical answers."""
+
+    #: Short name shown in health checks and logs.
+    soort: str = "?"
+
+    # --- writing ------------------------------------------------------------------------
+    @abc.abstractmethod
+    def initialiseer(self) -> None:
+        """Make the store ready: keys/constraints and the fixed Leefgebied taxonomy. Idempotent."""
+
+    @abc.abstractmethod
+    def upsert_knopen(self, knopen: Iterable[Knoop]) -> int:
+        """Create or update nodes (properties given are set; others kept). Returns the count."""
+
+    @abc.abstractmethod
+    def upsert_relaties(self, relaties: Iterable[Relatie]) -> int:
+        """Create or update relationships, one per (van, type, naar, bron). Both ends must
+        exist with labels the type allows (ingest checks this first). Returns the count."""
+
+    @abc.abstractmethod
+    def wissen(self) -> None:
+        """Delete the whole graph."""
+
+    def bewaar(self) -> None:
+        """Make what was written durable (a no-op where every write already is)."""
+
+    def sluit(self) -> None:
+        """Release resources held by the store object (not a shared driver)."""
+
+    # --- reading ------------------------------------------------------------------------
+    @abc.abstractmethod
+    def labels_van(self, ids: Iterable[str]) -> dict[str, str]:
+        """The label of every existing node among ``ids`` (missing ones are left out)."""
+
+    @abc.abstractmethod
+    def knoop(self, id: str) -> Knoop | None:
+        """One node by key, or None."""
+
+    @abc.abstractmethod
+    def tellingen(self) -> dict[str, dict[str, int]]:
+        """Node counts per label and relationship counts per type (every label/type listed)."""
+
+    @abc.abstractmethod
+    def export(self) -> Iterator[dict[str, Any]]:
+        """The whole graph as records ``{"knoop": {...}}`` then ``{"relatie": {...}}``, each
+        group in key order, so two stores holding the same graph export the same lines."""
+
+    @abc.abstractmethod
+    def bereikbaar(self) -> bool:
+        """Whether the store answers right now (for health checks)."""
+
+    # --- questions ----------------------------------------------------------------------
+    @abc.abstractmethod
+    def overlappende_teams(self, wijk: str) -> dict[str, Any]:
+        """See :mod:`netwerk.analyse.overlap`. Raises NietGevonden for an unknown wijk."""
+
+    # --- helpers shared by both stores ----------------------------------------------------
+    @staticmethod
+    def _volledige_tellingen(
+        knopen: dict[str, int], relaties: dict[str, int]
+    ) -> dict[str, dict[str, int]]:
+        return {
+            "knopen": {label: knopen.get(label, 0) for label in model.LABELS},
+            "relaties": {soort: relaties.get(soort, 0) for soort in model.RELATIES},
+        }
+
+    @staticmethod
+    def _relatie_sleutel(r: dict[str, Any]) -> tuple[str, str, str, str]:
+        return (r["van"], r["type"], r["naar"], r["bron"])

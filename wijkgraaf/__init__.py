@@ -1,0 +1,1 @@
+"""The ``wijkgraaf`` command line (see :mod:`wijkgraaf.cli`)."""

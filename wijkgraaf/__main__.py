@@ -1,0 +1,3 @@
+from wijkgraaf.cli import main
+
+main()

@@ -1,0 +1,160 @@
+"""The ``wijkgraaf`` command line. The store comes from the environment (see netwerk.config);
+it is opened once per command and closed at the end."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from netwerk.config import Instellingen, maak_driver, open_store
+from netwerk.fouten import NietGevonden, OngeldigeInvoer, StoreOnbereikbaar
+from netwerk.stores.basis import GraphStore
+
+
+@contextmanager
+def _store() -> Iterator[GraphStore]:
+    inst = Instellingen.uit_omgeving()
+    driver = maak_driver(inst) if inst.neo4j_uri else None
+    try:
+        yield open_store(inst, driver=driver)
+    except NietGevonden as e:
+        raise click.ClickException(str(e)) from e
+    except (OngeldigeInvoer, StoreOnbereikbaar) as e:
+        raise click.ClickException(str(e)) from e
+    finally:
+        if driver is not None:
+            driver.close()
+
+
+def _druk_rapport(rapport: Any) -> None:
+    for regel in rapport.regels()[:-1]:
+        click.echo(regel, err=True)
+    click.echo(rapport.regels()[-1])
+    if not rapport.in_orde:
+        sys.exit(1)
+
+
+@click.group()
+@click.version_option(package_name="wijkgraaf")
+def main() -> None:
+    """Wijkgraaf: het sociaal domein van een gemeente als graaf."""
+
+
+# --- ingest -------------------------------------------------------------------------------
+
+
+@main.group()
+def ingest() -> None:
+    """Bronnen inlezen in de graaf."""
+
+
+@ingest.command("cbs")
+@click.option("--gemeente", "gemeenten", multiple=True, metavar="GM....",
+              help="Alleen deze gemeente(n) (herhaalbaar); standaard heel Nederland.")
+def ingest_cbs(gemeenten: tuple[str, ...]) -> None:
+    """CBS-gebieden 2024: gemeenten, wijken, buurten, LIGT_IN en GRENST_AAN."""
+    from ingest import cbs
+
+    with _store() as store:
+        _druk_rapport(cbs.importeer(store, gemeenten or None))
+
+
+@ingest.command("tabel")
+@click.argument("bestanden", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--datum", help="bevestigd_op voor rijen zonder datum (standaard vandaag).")
+@click.option("--bron", help="Bron-id voor alle rijen (standaard per bestand).")
+def ingest_tabel(bestanden: tuple[str, ...], datum: str | None, bron: str | None) -> None:
+    """Teams, organisaties, initiatieven, aanbod en relaties uit CSV/JSON (het uitwisselformaat)."""
+    from ingest import tabel
+
+    with _store() as store:
+        _druk_rapport(tabel.importeer(store, bestanden, datum=datum, bron=bron))
+
+
+@main.command()
+def demo() -> None:
+    """Laad het (fictieve) demolandschap van Gouda in de geconfigureerde opslag."""
+    from ingest import demo as demodata
+
+    with _store() as store:
+        _druk_rapport(demodata.importeer(store))
+
+
+# --- questions ------------------------------------------------------------------------------
+
+
+@main.group()
+def vraag() -> None:
+    """Vragen aan het landschap."""
+
+
+def _toon(antwoord: dict[str, Any], als_json: bool, tekst: Any) -> None:
+    if als_json:
+        click.echo(json.dumps(antwoord, ensure_ascii=False, indent=2))
+    else:
+        tekst(antwoord)
+
+
+@vraag.command("overlap")
+@click.argument("wijk")
+@click.option("--json", "als_json", is_flag=True, help="Antwoord als JSON.")
+def vraag_overlap(wijk: str, als_json: bool) -> None:
+    """Overlappende teams in een wijk en of ze elkaar kennen."""
+    with _store() as store:
+        antwoord = store.overlappende_teams(wijk.upper())
+    _toon(antwoord, als_json, _overlap_tekst)
+
+
+def _overlap_tekst(a: dict[str, Any]) -> None:
+    w = a["wijk"]
+    click.echo(f"{w['naam']} ({w['code']}): {a['teams']} teams, {w['buurten']} buurten, "
+               f"{len(a['paren'])} overlappende paren")
+    for p in a["paren"]:
+        t1, t2 = p["teams"]
+        click.echo(f"\n- {t1['naam']} en {t2['naam']}: {p['kennis']} (score {p['score']})")
+        click.echo("  buurten: " + ", ".join(b["naam"] for b in p["gedeelde_buurten"]))
+        if p["gedeelde_leefgebieden"]:
+            click.echo("  leefgebieden: " + ", ".join(x["naam"] for x in p["gedeelde_leefgebieden"]))
+        if p["gedeelde_doelgroepen"]:
+            click.echo("  doelgroepen: " + ", ".join(x["naam"] for x in p["gedeelde_doelgroepen"]))
+        if p["via"]:
+            click.echo("  via: " + ", ".join(x["naam"] or x["id"] for x in p["via"]))
+        for r in p["uitleg"]["relaties"]:
+            click.echo(f"  {r['van']} {r['type']} {r['naar']} (bron {r['bron']}, "
+                       f"bevestigd {r['bevestigd_op']})")
+    click.echo(f"\n{a['formule']}")
+
+
+# --- inspecting and serving -------------------------------------------------------------------
+
+
+@main.command()
+def tellingen() -> None:
+    """Aantallen knopen per label en relaties per type."""
+    with _store() as store:
+        click.echo(json.dumps(store.tellingen(), indent=2))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+def serve(host: str, port: int, threads: int) -> None:
+    """Serveer de API met waitress (een productie-WSGI-server)."""
+    from waitress import serve as waitress_serve
+
+    from api import create_app
+
+    app = create_app()
+    click.echo(f"Wijkgraaf API op http://{host}:{port}/api/v1 (opslag: "
+               f"{app.extensions['wijkgraaf'].soort})", err=True)
+    waitress_serve(app, host=host, port=port, threads=threads, ident="wijkgraaf")
+
+
+if __name__ == "__main__":
+    main()
