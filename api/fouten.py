@@ -76,4 +76,6 @@ def registreer(app: APIFlask) -> None:
     @app.errorhandler(StoreOnbereikbaar)
     def onbereikbaar(fout: StoreOnbereikbaar) -> Response:
         app.logger.warning("graafopslag onbereikbaar: %s", fout)
-        return probleem(503, "de graafopslag is tijdelijk niet bereikbaar; probeer het later opnieuw")
+        return probleem(
+            503, "de graafopslag is tijdelijk niet bereikbaar; probeer het later opnieuw"
+        )

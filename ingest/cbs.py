@@ -50,8 +50,13 @@ def records(
         return keuze is None or gm in keuze
 
     indeling = data["indeling"]
-    knopen = [Knoop(model.BRON, BRON_ID, {"naam": f"CBS wijk- en buurtindeling {indeling}",
-                                           "soort": "cbs", "datum": PEILDATUM})]
+    knopen = [
+        Knoop(
+            model.BRON,
+            BRON_ID,
+            {"naam": f"CBS wijk- en buurtindeling {indeling}", "soort": "cbs", "datum": PEILDATUM},
+        )
+    ]
     relaties: list[Relatie] = []
 
     def rel(van: str, soort: str, naar: str) -> None:
@@ -59,19 +64,43 @@ def records(
 
     for g in data["gemeenten"]:
         if gekozen(g["code"]):
-            knopen.append(Knoop(model.GEMEENTE, g["code"], {
-                "naam": g["naam"], "inwoners": g.get("inwoners"), "indeling": indeling}))
+            knopen.append(
+                Knoop(
+                    model.GEMEENTE,
+                    g["code"],
+                    {"naam": g["naam"], "inwoners": g.get("inwoners"), "indeling": indeling},
+                )
+            )
     for w in data["wijken"]:
         if gekozen(w["gemeente"]):
-            knopen.append(Knoop(model.WIJK, w["code"], {
-                "naam": w["naam"], "inwoners": w.get("inwoners"), "indeling": indeling,
-                "gemeente": w["gemeente"]}))
+            knopen.append(
+                Knoop(
+                    model.WIJK,
+                    w["code"],
+                    {
+                        "naam": w["naam"],
+                        "inwoners": w.get("inwoners"),
+                        "indeling": indeling,
+                        "gemeente": w["gemeente"],
+                    },
+                )
+            )
             rel(w["code"], model.LIGT_IN, w["gemeente"])
     for b in data["buurten"]:
         if gekozen(b["gemeente"]):
-            knopen.append(Knoop(model.BUURT, b["code"], {
-                "naam": b["naam"], "inwoners": b.get("inwoners"), "indeling": indeling,
-                "wijk": b["wijk"], "gemeente": b["gemeente"]}))
+            knopen.append(
+                Knoop(
+                    model.BUURT,
+                    b["code"],
+                    {
+                        "naam": b["naam"],
+                        "inwoners": b.get("inwoners"),
+                        "indeling": indeling,
+                        "wijk": b["wijk"],
+                        "gemeente": b["gemeente"],
+                    },
+                )
+            )
             rel(b["code"], model.LIGT_IN, b["wijk"])
     geladen = {k.id for k in knopen}
     for soort in ("wijken", "buurten"):

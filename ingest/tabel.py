@@ -191,7 +191,9 @@ class RelatieRij(BaseModel):
     def _type(cls, v: str) -> str:
         t = RELATIE_NAMEN.get(model.slug(v))
         if t is None:
-            raise ValueError(f"onbekend relatietype {v!r}; kies uit: {', '.join(RELATIE_NAMEN.values())}")
+            raise ValueError(
+                f"onbekend relatietype {v!r}; kies uit: {', '.join(RELATIE_NAMEN.values())}"
+            )
         return t
 
     @field_validator("bevestigd_op")
@@ -282,7 +284,9 @@ def _lees_csv(tekst: str, naam: str) -> tuple[list[Record], list[Afwijzing]]:
     regel = lezer.line_num + 1
     for rij in lezer:
         if rij.get(None):
-            records.append(Record(soort, f"{naam}:{regel}", {"__fout__": "meer waarden dan kolommen"}))
+            records.append(
+                Record(soort, f"{naam}:{regel}", {"__fout__": "meer waarden dan kolommen"})
+            )
         elif any(v for v in rij.values()):
             records.append(Record(soort, f"{naam}:{regel}", _schoon(rij)))
         regel = lezer.line_num + 1
@@ -301,7 +305,9 @@ def _lees_json(tekst: str, naam: str) -> tuple[list[Record], list[Afwijzing]]:
         soort = sleutel if sleutel in SOORTEN else None
         if soort is None:
             if sleutel not in ("$schema", "bron", "toelichting"):
-                fouten.append(Afwijzing(naam, sleutel, "onbekende lijst; kies uit " + ", ".join(SOORTEN)))
+                fouten.append(
+                    Afwijzing(naam, sleutel, "onbekende lijst; kies uit " + ", ".join(SOORTEN))
+                )
             continue
         if not isinstance(lijst, list):
             fouten.append(Afwijzing(naam, sleutel, "verwacht een lijst"))
@@ -385,11 +391,14 @@ def verwerk(
         for sleutel in ("werkgebied", "organisatie", "aanbieder", "van", "naar"):
             waarde = r.waarden.get(sleutel)
             if isinstance(waarde, str):
-                genoemd.update(x.strip().upper() if sleutel == "werkgebied" else x.strip()
-                               for x in _lijst(waarde))
+                genoemd.update(
+                    x.strip().upper() if sleutel == "werkgebied" else x.strip()
+                    for x in _lijst(waarde)
+                )
             elif isinstance(waarde, list):
-                genoemd.update(str(x).strip().upper() if sleutel == "werkgebied" else str(x)
-                               for x in waarde)
+                genoemd.update(
+                    str(x).strip().upper() if sleutel == "werkgebied" else str(x) for x in waarde
+                )
         if "id" in r.waarden:
             genoemd.add(str(r.waarden["id"]))
     stand = _Stand(store, store.labels_van(sorted(genoemd)))
@@ -469,7 +478,9 @@ def _knoop(
         rel.append((rij.id, model.RICHT_ZICH_OP, lg))
     if isinstance(rij, TeamRij) and rij.organisatie:
         if stand.label(rij.organisatie) != model.ORGANISATIE:
-            fouten.append(Afwijzing(plaats, "organisatie", f"onbekende organisatie {rij.organisatie!r}"))
+            fouten.append(
+                Afwijzing(plaats, "organisatie", f"onbekende organisatie {rij.organisatie!r}")
+            )
         rel.append((rij.id, model.ONDERDEEL_VAN, rij.organisatie))
     if isinstance(rij, AanbodRij) and rij.aanbieder:
         if stand.label(rij.aanbieder) not in (model.ORGANISATIE, model.INITIATIEF):

@@ -33,11 +33,19 @@ def test_initialiseer_laadt_de_leefgebieden(store):
 
 def test_upsert_en_lees_knoop(store):
     cbs.importeer(store, ["GM0513"], voortgang=False)
-    store.upsert_knopen([Knoop(model.TEAM, "t1", {"naam": "T", "soort": "jeugdteam",
-                                                   "doelgroepen": ["jeugd", "gezinnen"]})])
+    store.upsert_knopen(
+        [
+            Knoop(
+                model.TEAM,
+                "t1",
+                {"naam": "T", "soort": "jeugdteam", "doelgroepen": ["jeugd", "gezinnen"]},
+            )
+        ]
+    )
     k = store.knoop("t1")
-    assert k == Knoop(model.TEAM, "t1", {"naam": "T", "soort": "jeugdteam",
-                                         "doelgroepen": ["gezinnen", "jeugd"]})
+    assert k == Knoop(
+        model.TEAM, "t1", {"naam": "T", "soort": "jeugdteam", "doelgroepen": ["gezinnen", "jeugd"]}
+    )
     assert store.knoop("bestaat-niet") is None
     assert store.labels_van(["t1", "WK051305", "x"]) == {"t1": "Team", "WK051305": "Wijk"}
 
@@ -50,15 +58,18 @@ def test_sleutel_van_ander_label_wordt_geweigerd(store):
 
 
 def test_relatie_per_bron(store):
-    store.upsert_knopen([Knoop(model.TEAM, "a", {"naam": "A"}),
-                         Knoop(model.TEAM, "b", {"naam": "B"})])
+    store.upsert_knopen(
+        [Knoop(model.TEAM, "a", {"naam": "A"}), Knoop(model.TEAM, "b", {"naam": "B"})]
+    )
     r1 = Relatie("a", model.WERKT_SAMEN_MET, "b", "bron1", "2026-01-01")
     r2 = Relatie("a", model.WERKT_SAMEN_MET, "b", "bron2", "2026-02-01")
     store.upsert_relaties([r1, r2, Relatie("a", model.WERKT_SAMEN_MET, "b", "bron1", "2026-03-01")])
     assert store.tellingen()["relaties"][model.WERKT_SAMEN_MET] == 2
     relaties = [r["relatie"] for r in store.export() if "relatie" in r]
     assert [(r["bron"], r["bevestigd_op"]) for r in relaties] == [
-        ("bron1", "2026-03-01"), ("bron2", "2026-02-01")]
+        ("bron1", "2026-03-01"),
+        ("bron2", "2026-02-01"),
+    ]
 
 
 def test_demo_opnieuw_laden_verandert_niets(demo_store):
@@ -70,8 +81,13 @@ def test_demo_opnieuw_laden_verandert_niets(demo_store):
 
 def test_overlap_noord(demo_store):
     a = demo_store.overlappende_teams(NOORD)
-    assert a["wijk"] == {"code": NOORD, "naam": "Noord", "gemeente": "GM0513",
-                         "inwoners": a["wijk"]["inwoners"], "buurten": 7}
+    assert a["wijk"] == {
+        "code": NOORD,
+        "naam": "Noord",
+        "gemeente": "GM0513",
+        "inwoners": a["wijk"]["inwoners"],
+        "buurten": 7,
+    }
     assert a["teams"] == 4
     # the gemeente-level Wmo-loket covers every buurt of the wijk
     wmo = _paar(a, "demo-st-noord", "demo-wmo-loket")
@@ -80,7 +96,9 @@ def test_overlap_noord(demo_store):
     jt = _paar(a, "demo-jt-noord", "demo-st-noord")
     assert jt["kennis"] == "kennen elkaar niet"
     assert [x["id"] for x in jt["gedeelde_leefgebieden"]] == [
-        "geestelijke-gezondheid", "huiselijke-relaties"]
+        "geestelijke-gezondheid",
+        "huiselijke-relaties",
+    ]
     okt = _paar(a, "demo-okt-noord", "demo-st-noord")
     assert okt["kennis"] == "indirect"
     assert okt["via"] == [{"id": "demo-welzijn", "naam": "Stichting Welzijn De Gouwe"}]
@@ -113,8 +131,10 @@ def test_tellingen_en_export_kloppen(demo_store):
 def test_tabel_import_is_idempotent(store, tmp_path):
     cbs.importeer(store, ["GM0513"], voortgang=False)
     pad = tmp_path / "teams.csv"
-    pad.write_text("id,naam,soort,werkgebied,leefgebieden\n"
-                   "t1,Team 1,jeugdteam,WK051301,Financiën\n", encoding="utf-8")
+    pad.write_text(
+        "id,naam,soort,werkgebied,leefgebieden\nt1,Team 1,jeugdteam,WK051301,Financiën\n",
+        encoding="utf-8",
+    )
     tabel.importeer(store, [pad], datum="2026-01-01", voortgang=False)
     voor = store.tellingen()
     tabel.importeer(store, [pad], datum="2026-02-01", voortgang=False)

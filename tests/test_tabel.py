@@ -48,11 +48,17 @@ def test_drie_foute_rijen(gouda, tmp_path):
     ]
     assert rapport.geladen[model.TEAM] == 3
     assert gouda.labels_van(["t1", "t2", "t3", "t4", "t5", "t6"]) == {
-        "t1": "Team", "t2": "Team", "t6": "Team"}
+        "t1": "Team",
+        "t2": "Team",
+        "t6": "Team",
+    }
     assert gouda.knoop("t2") is not None
     # old ZRM name mapped; werkgebied at wijk and buurt level both kept
-    relaties = {(r["relatie"]["type"], r["relatie"]["naar"]) for r in gouda.export()
-                if "relatie" in r and r["relatie"]["van"] == "t2"}
+    relaties = {
+        (r["relatie"]["type"], r["relatie"]["naar"])
+        for r in gouda.export()
+        if "relatie" in r and r["relatie"]["van"] == "t2"
+    }
     assert ("RICHT_ZICH_OP", "middelengebruik") in relaties
     assert ("WERKT_IN", "BU05130500") in relaties and ("WERKT_IN", "WK051305") in relaties
 
@@ -75,16 +81,22 @@ def test_cli_drie_fouten_en_exitcode(tmp_path, monkeypatch):
 def test_verwijzingen_binnen_import_en_bungelend(gouda, tmp_path):
     (tmp_path / "organisaties.csv").write_text(
         "id,naam,rol\norg1,Stichting Welzijn,voorliggend veld\norg2,Fout,derdelijn\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "teams.csv").write_text(
         "id,naam,soort,organisatie,werkgebied\n"
         "t1,Team,jeugdteam,org1,WK051301\n"
-        "t2,Team 2,jeugdteam,org2,WK051301\n", encoding="utf-8")
+        "t2,Team 2,jeugdteam,org2,WK051301\n",
+        encoding="utf-8",
+    )
     (tmp_path / "relaties.csv").write_text(
         "van,type,naar\nt1,werkt samen met,org1\nt2,WERKT_SAMEN_MET,org1\n"
-        "t1,VERWIJST_NAAR,WK051301\n", encoding="utf-8")
+        "t1,VERWIJST_NAAR,WK051301\n",
+        encoding="utf-8",
+    )
     rapport = tabel.importeer(
-        gouda, sorted(tmp_path.glob("*.csv"), reverse=True), datum="2026-01-01", voortgang=False)
+        gouda, sorted(tmp_path.glob("*.csv"), reverse=True), datum="2026-01-01", voortgang=False
+    )
     fouten = [str(a).removeprefix(f"{tmp_path}/") for a in rapport.afgewezen]
     assert fouten == [
         "organisaties.csv:3: rol: onbekende rol 'derdelijn'; kies uit: nuldelijn, "
@@ -98,20 +110,43 @@ def test_verwijzingen_binnen_import_en_bungelend(gouda, tmp_path):
 
 
 def test_json_en_jsonl(gouda, tmp_path):
-    (tmp_path / "landschap.json").write_text(json.dumps({
-        "organisaties": [{"id": "o1", "naam": "Org", "rol": "nuldelijn"}],
-        "aanbod": [{"id": "a1", "naam": "Inloop", "vorm": "collectief", "aanbieder": "o1",
-                    "werkgebied": ["WK051301"], "leefgebieden": ["Sociaal netwerk"],
-                    "doelgroepen": ["ouderen"]},
-                   {"id": "a2", "naam": "Zonder vorm", "werkgebied": ["WK051301"],
-                    "leefgebieden": ["Sociaal netwerk"]}],
-    }), encoding="utf-8")
+    (tmp_path / "landschap.json").write_text(
+        json.dumps(
+            {
+                "organisaties": [{"id": "o1", "naam": "Org", "rol": "nuldelijn"}],
+                "aanbod": [
+                    {
+                        "id": "a1",
+                        "naam": "Inloop",
+                        "vorm": "collectief",
+                        "aanbieder": "o1",
+                        "werkgebied": ["WK051301"],
+                        "leefgebieden": ["Sociaal netwerk"],
+                        "doelgroepen": ["ouderen"],
+                    },
+                    {
+                        "id": "a2",
+                        "naam": "Zonder vorm",
+                        "werkgebied": ["WK051301"],
+                        "leefgebieden": ["Sociaal netwerk"],
+                    },
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     (tmp_path / "extra.jsonl").write_text(
         '{"soort": "initiatief", "id": "i1", "naam": "Buurtkamer", '
         '"soort_": "x", "werkgebied": "BU05130100"}\n'
-        'dit is geen json\n', encoding="utf-8")
-    rapport = tabel.importeer(gouda, [tmp_path / "landschap.json", tmp_path / "extra.jsonl"],
-                              datum="2026-01-01", voortgang=False)
+        "dit is geen json\n",
+        encoding="utf-8",
+    )
+    rapport = tabel.importeer(
+        gouda,
+        [tmp_path / "landschap.json", tmp_path / "extra.jsonl"],
+        datum="2026-01-01",
+        voortgang=False,
+    )
     fouten = [str(a).removeprefix(f"{tmp_path}/") for a in rapport.afgewezen]
     assert "extra.jsonl:2: json: Expecting value" in fouten
     assert "landschap.json:aanbod[1]: vorm: ontbreekt" in fouten
@@ -135,9 +170,12 @@ def test_ontbrekende_kolom_en_onbekend_bestand(gouda, tmp_path):
 
 def test_puntkomma_csv_en_meerregelige_waarde(gouda, tmp_path):
     pad = tmp_path / "aanbod.csv"
-    pad.write_text('id;naam;vorm;werkgebied;leefgebieden;omschrijving\n'
-                   'a1;Inloop;algemeen;WK051301;Financiën;"twee\nregels"\n'
-                   'a2;;algemeen;WK051301;Financiën;\n', encoding="utf-8")
+    pad.write_text(
+        "id;naam;vorm;werkgebied;leefgebieden;omschrijving\n"
+        'a1;Inloop;algemeen;WK051301;Financiën;"twee\nregels"\n'
+        "a2;;algemeen;WK051301;Financiën;\n",
+        encoding="utf-8",
+    )
     rapport = tabel.importeer(gouda, [pad], voortgang=False)
     assert [str(a) for a in rapport.afgewezen] == [f"{pad}:4: naam: ontbreekt"]
     assert gouda.knoop("a1").eigenschappen["omschrijving"] == "twee\nregels"

@@ -54,8 +54,13 @@ def ingest() -> None:
 
 
 @ingest.command("cbs")
-@click.option("--gemeente", "gemeenten", multiple=True, metavar="GM....",
-              help="Alleen deze gemeente(n) (herhaalbaar); standaard heel Nederland.")
+@click.option(
+    "--gemeente",
+    "gemeenten",
+    multiple=True,
+    metavar="GM....",
+    help="Alleen deze gemeente(n) (herhaalbaar); standaard heel Nederland.",
+)
 def ingest_cbs(gemeenten: tuple[str, ...]) -> None:
     """CBS-gebieden 2024: gemeenten, wijken, buurten, LIGT_IN en GRENST_AAN."""
     from ingest import cbs
@@ -112,21 +117,27 @@ def vraag_overlap(wijk: str, als_json: bool) -> None:
 
 def _overlap_tekst(a: dict[str, Any]) -> None:
     w = a["wijk"]
-    click.echo(f"{w['naam']} ({w['code']}): {a['teams']} teams, {w['buurten']} buurten, "
-               f"{len(a['paren'])} overlappende paren")
+    click.echo(
+        f"{w['naam']} ({w['code']}): {a['teams']} teams, {w['buurten']} buurten, "
+        f"{len(a['paren'])} overlappende paren"
+    )
     for p in a["paren"]:
         t1, t2 = p["teams"]
         click.echo(f"\n- {t1['naam']} en {t2['naam']}: {p['kennis']} (score {p['score']})")
         click.echo("  buurten: " + ", ".join(b["naam"] for b in p["gedeelde_buurten"]))
         if p["gedeelde_leefgebieden"]:
-            click.echo("  leefgebieden: " + ", ".join(x["naam"] for x in p["gedeelde_leefgebieden"]))
+            click.echo(
+                "  leefgebieden: " + ", ".join(x["naam"] for x in p["gedeelde_leefgebieden"])
+            )
         if p["gedeelde_doelgroepen"]:
             click.echo("  doelgroepen: " + ", ".join(x["naam"] for x in p["gedeelde_doelgroepen"]))
         if p["via"]:
             click.echo("  via: " + ", ".join(x["naam"] or x["id"] for x in p["via"]))
         for r in p["uitleg"]["relaties"]:
-            click.echo(f"  {r['van']} {r['type']} {r['naar']} (bron {r['bron']}, "
-                       f"bevestigd {r['bevestigd_op']})")
+            click.echo(
+                f"  {r['van']} {r['type']} {r['naar']} (bron {r['bron']}, "
+                f"bevestigd {r['bevestigd_op']})"
+            )
     click.echo(f"\n{a['formule']}")
 
 
@@ -151,8 +162,11 @@ def serve(host: str, port: int, threads: int) -> None:
     from api import create_app
 
     app = create_app()
-    click.echo(f"Wijkgraaf API op http://{host}:{port}/api/v1 (opslag: "
-               f"{app.extensions['wijkgraaf'].soort})", err=True)
+    click.echo(
+        f"Wijkgraaf API op http://{host}:{port}/api/v1 (opslag: "
+        f"{app.extensions['wijkgraaf'].soort})",
+        err=True,
+    )
     waitress_serve(app, host=host, port=port, threads=threads, ident="wijkgraaf")
 
 

@@ -94,7 +94,10 @@ def team_feiten(G: nx.MultiDiGraph, wijk: str) -> dict[str, Any]:
             v for _, v, d in G.out_edges(t, data=True) if d["type"] == model.RICHT_ZICH_OP
         }
         contacten = []
-        for richting, randen in (("uit", G.out_edges(t, data=True)), ("in", G.in_edges(t, data=True))):
+        for richting, randen in (
+            ("uit", G.out_edges(t, data=True)),
+            ("in", G.in_edges(t, data=True)),
+        ):
             for u, v, d in randen:
                 if d["type"] in model.KENNIS_RELATIES:
                     x = v if richting == "uit" else u
@@ -209,19 +212,25 @@ def paren_uit_feiten(feiten: dict[str, Any]) -> dict[str, Any]:
                 kennis = "indirect"
             else:
                 kennis = "kennen elkaar niet"
-            via_relaties = sorted(
-                {
-                    _sleutel_relatie(r): r
-                    for t in (a, b)
-                    for r in relaties[t["id"]]
-                    if (r["van"] in via_ids or r["naar"] in via_ids)
-                }.values(),
-                key=_sleutel_relatie,
-            ) if kennis == "indirect" else []
+            via_relaties = (
+                sorted(
+                    {
+                        _sleutel_relatie(r): r
+                        for t in (a, b)
+                        for r in relaties[t["id"]]
+                        if (r["van"] in via_ids or r["naar"] in via_ids)
+                    }.values(),
+                    key=_sleutel_relatie,
+                )
+                if kennis == "indirect"
+                else []
+            )
             paren.append(
                 {
                     "teams": [_team_kort(a), _team_kort(b)],
-                    "gedeelde_buurten": [{"code": c, "naam": buurt_naam[c]} for c in gedeelde_buurten],
+                    "gedeelde_buurten": [
+                        {"code": c, "naam": buurt_naam[c]} for c in gedeelde_buurten
+                    ],
                     "gedeelde_leefgebieden": [
                         {"id": x, "naam": _LEEFGEBIED_NAAM.get(x, x)} for x in gedeelde_lg
                     ],
@@ -230,9 +239,9 @@ def paren_uit_feiten(feiten: dict[str, Any]) -> dict[str, Any]:
                     ],
                     "score": score,
                     "kennis": kennis,
-                    "via": [
-                        {"id": x, "naam": partners[a["id"]][x]} for x in via_ids
-                    ] if kennis == "indirect" else [],
+                    "via": [{"id": x, "naam": partners[a["id"]][x]} for x in via_ids]
+                    if kennis == "indirect"
+                    else [],
                     "uitleg": {
                         "werkgebied": {
                             t["id"]: sorted(

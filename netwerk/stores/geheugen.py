@@ -181,11 +181,12 @@ class MemoryStore(GraphStore):
         for n in sorted(G.nodes):
             attrs = G.nodes[n]
             yield {"knoop": {"label": attrs["label"], "id": n, **_zonder(attrs, "label")}}
-        rijen = [
-            {"van": u, "naar": v, **d} for u, v, d in G.edges(data=True)
-        ]
+        rijen = [{"van": u, "naar": v, **d} for u, v, d in G.edges(data=True)]
         for r in sorted(rijen, key=self._relatie_sleutel):
-            yield {"relatie": {k: r[k] for k in ("van", "type", "naar")} | _zonder(r, "van", "type", "naar")}
+            yield {
+                "relatie": {k: r[k] for k in ("van", "type", "naar")}
+                | _zonder(r, "van", "type", "naar")
+            }
 
     def bereikbaar(self) -> bool:
         try:

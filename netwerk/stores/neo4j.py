@@ -156,8 +156,12 @@ class Neo4jStore(GraphStore):
             ids = [r["props"]["id"] for r in rijen]
             for r in self._lees("export_relaties", ids=ids):
                 relaties.append(
-                    {"van": r["van"], "type": r["type"], "naar": r["naar"],
-                     **dict(sorted(r["props"].items()))}
+                    {
+                        "van": r["van"],
+                        "type": r["type"],
+                        "naar": r["naar"],
+                        **dict(sorted(r["props"].items())),
+                    }
                 )
             na = ids[-1]
         for r in sorted(relaties, key=self._relatie_sleutel):

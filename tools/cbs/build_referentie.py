@@ -6,7 +6,7 @@ Leest (alleen lezen) uit de gedeelde datamap:
   nl_buurten_2024_cbs/derived_buurten_2024.csv    kerncijfers per buurt (AantalInwoners_5)
   nl_geo_cbs_2024/gemeente_2024_wgs84.geojson     PDOK gemeenten 2024 (namen)
   nl_geo_cbs_2024/wijk_2024_wgs84.geojson         PDOK wijken 2024 (namen, punt, wijkgrenzen)
-  nl_geo_cbs_2024/buurt_2024_approx_rd.geojson    gereconstrueerde buurtvlakken, RD New (buurtgrenzen)
+  nl_geo_cbs_2024/buurt_2024_approx_rd.geojson    buurtvlakken (reconstructie), RD New
   nl_geo_cbs_2024/buurt_2024_approx_wgs84.geojson idem in WGS84 (buurtpunt)
 
 en schrijft één deterministisch gzip-JSON-bestand (gesorteerde sleutels en lijsten,
@@ -16,6 +16,7 @@ Gebruik (vanuit de repo-root):
   .venv/bin/python tools/cbs/build_referentie.py [--shared ../shared/data] \
       [--uit ingest/referentie/cbs_2024.json.gz]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,11 +55,29 @@ PUNT_DECIMALEN = 5
 # WGS84 -> RD New (EPSG:28992), benaderingsformules Schreutelkamp & Strang van Hees
 # (nauwkeurigheid ~1 m); dezelfde familie formules als waarmee de buurtreconstructie
 # naar WGS84 is omgezet.
-_R = ((0, 1, 190094.945), (1, 1, -11832.228), (2, 1, -114.221), (0, 3, -32.391),
-      (1, 0, -0.705), (3, 1, -2.340), (1, 3, -0.608), (0, 2, -0.008), (2, 3, 0.148))
-_S = ((1, 0, 309056.544), (0, 2, 3638.893), (2, 0, 73.077), (1, 2, -157.984),
-      (3, 0, 59.788), (0, 1, 0.433), (2, 2, -6.439), (1, 1, -0.032), (0, 4, 0.092),
-      (1, 4, -0.054))
+_R = (
+    (0, 1, 190094.945),
+    (1, 1, -11832.228),
+    (2, 1, -114.221),
+    (0, 3, -32.391),
+    (1, 0, -0.705),
+    (3, 1, -2.340),
+    (1, 3, -0.608),
+    (0, 2, -0.008),
+    (2, 3, 0.148),
+)
+_S = (
+    (1, 0, 309056.544),
+    (0, 2, 3638.893),
+    (2, 0, 73.077),
+    (1, 2, -157.984),
+    (3, 0, 59.788),
+    (0, 1, 0.433),
+    (2, 2, -6.439),
+    (1, 1, -0.032),
+    (0, 4, 0.092),
+    (1, 4, -0.054),
+)
 
 
 def wgs84_naar_rd(coords: np.ndarray) -> np.ndarray:
@@ -93,7 +112,8 @@ def vlak(geojson_geom) -> shapely.Geometry | None:
         g = shapely.make_valid(g)
         if g.geom_type == "GeometryCollection":
             g = shapely.union_all(
-                [p for p in g.geoms if p.geom_type in ("Polygon", "MultiPolygon")])
+                [p for p in g.geoms if p.geom_type in ("Polygon", "MultiPolygon")]
+            )
     if g.is_empty or g.area <= 0:
         return None
     return g
@@ -125,8 +145,7 @@ def buurparen(codes: list[str], geoms: list, tol: float, min_len: float):
     l_ab = shapely.length(shapely.intersection(rand[j], buf[i]))
     l_ba = shapely.length(shapely.intersection(rand[i], buf[j]))
     ok = np.minimum(l_ab, l_ba) > min_len
-    paren = sorted({tuple(sorted((codes[a], codes[b])))
-                    for a, b in zip(i[ok], j[ok])})
+    paren = sorted({tuple(sorted((codes[a], codes[b]))) for a, b in zip(i[ok], j[ok], strict=True)})
     return [list(p) for p in paren], int(len(i))
 
 
@@ -145,8 +164,10 @@ def bouw(shared: Path) -> tuple[dict, dict]:
     geo_dir = shared / "nl_geo_cbs_2024"
 
     # --- buurten: codes, namen, inwoners ---------------------------------------
-    namen = {r["Identifier"].strip(): r["Title"].strip()
-             for r in lees_csv(bu_dir / "cbs_buurt_namen_85984.csv")}
+    namen = {
+        r["Identifier"].strip(): r["Title"].strip()
+        for r in lees_csv(bu_dir / "cbs_buurt_namen_85984.csv")
+    }
     cijfers = {r["bu_code"].strip(): r for r in lees_csv(bu_dir / "derived_buurten_2024.csv")}
     fout = [c for c in namen if not RE_BU.match(c)]
     if fout:
@@ -155,7 +176,9 @@ def bouw(shared: Path) -> tuple[dict, dict]:
     zonder_cijferrij = sorted(set(namen) - set(cijfers))
     for c, r in cijfers.items():
         if r["wk_code"] != "WK" + c[2:8] or r["gm_code"] != "GM" + c[2:6]:
-            sys.exit(f"wk/gm-code van {c} wijkt af van de codestructuur: {r['wk_code']} {r['gm_code']}")
+            sys.exit(
+                f"wk/gm-code van {c} wijkt af van de codestructuur: {r['wk_code']} {r['gm_code']}"
+            )
     bu_codes = sorted(namen)
 
     inw: dict[str, int | None] = {}
@@ -168,13 +191,16 @@ def bouw(shared: Path) -> tuple[dict, dict]:
 
     # --- gemeenten ---------------------------------------------------------------
     gm_codes = sorted({"GM" + c[2:6] for c in bu_codes})
-    gm_geo = {f["properties"]["statcode"]: f["properties"]["statnaam"]
-              for f in lees_json(geo_dir / "gemeente_2024_wgs84.geojson")["features"]}
+    gm_geo = {
+        f["properties"]["statcode"]: f["properties"]["statnaam"]
+        for f in lees_json(geo_dir / "gemeente_2024_wgs84.geojson")["features"]
+    }
     gm_csv = {r["gm_code"]: r["gm_naam"] for r in cijfers.values() if r.get("gm_naam")}
     gm_naam_fallback = [g for g in gm_codes if g not in gm_geo]
     gm_geo_extra = sorted(set(gm_geo) - set(gm_codes) - {"GM0998"})
-    gm_naam_verschil = sorted(g for g in gm_codes
-                              if g in gm_geo and g in gm_csv and gm_geo[g] != gm_csv[g])
+    gm_naam_verschil = sorted(
+        g for g in gm_codes if g in gm_geo and g in gm_csv and gm_geo[g] != gm_csv[g]
+    )
 
     # --- wijken ------------------------------------------------------------------
     wk_codes = sorted({"WK" + c[2:8] for c in bu_codes})
@@ -191,8 +217,9 @@ def bouw(shared: Path) -> tuple[dict, dict]:
     wk_zonder_vlak = sorted(set(wk_codes) - set(wk_land))
     wk_vlak_zonder_buurt = sorted(set(wk_land) - set(wk_codes))
     water_met_buurt = sorted(set(wk_water) & set(wk_codes))
-    wk_gm_afwijkend = sorted(c for c, f in wk_land.items()
-                             if f["properties"].get("gemeentecode") != "GM" + c[2:6])
+    wk_gm_afwijkend = sorted(
+        c for c, f in wk_land.items() if f["properties"].get("gemeentecode") != "GM" + c[2:6]
+    )
 
     # --- buurtvlakken ------------------------------------------------------------
     t = time.perf_counter()
@@ -200,8 +227,11 @@ def bouw(shared: Path) -> tuple[dict, dict]:
     bu_wgs_feat = lees_json(geo_dir / "buurt_2024_approx_wgs84.geojson")["features"]
     bu_rd = {f["properties"]["statcode"]: vlak(f["geometry"]) for f in bu_rd_feat}
     bu_wgs = {f["properties"]["statcode"]: vlak(f["geometry"]) for f in bu_wgs_feat}
-    wijknaam_buurtbestand = {f["properties"]["wijkcode"]: f["properties"].get("wijknaam")
-                             for f in bu_rd_feat if f["properties"].get("wijkcode")}
+    wijknaam_buurtbestand = {
+        f["properties"]["wijkcode"]: f["properties"].get("wijknaam")
+        for f in bu_rd_feat
+        if f["properties"].get("wijkcode")
+    }
     bu_vlak_onbekend = sorted(set(bu_rd) - set(bu_codes))
     bu_niet_in_bestand = sorted(c for c in bu_codes if c not in bu_rd)
     bu_leeg_vlak = sorted(c for c in bu_codes if c in bu_rd and bu_rd[c] is None)
@@ -211,10 +241,14 @@ def bouw(shared: Path) -> tuple[dict, dict]:
     # --- wijkvlakken (WGS84 en RD) -----------------------------------------------
     t = time.perf_counter()
     wk_wgs = {c: vlak(wk_land[c]["geometry"]) if c in wk_land else None for c in wk_codes}
-    wk_rd = {c: (shapely.transform(g, wgs84_naar_rd) if g is not None else None)
-             for c, g in wk_wgs.items()}
-    wk_rd = {c: (vlak(shapely.geometry.mapping(g)) if g is not None and not g.is_valid else g)
-             for c, g in wk_rd.items()}
+    wk_rd = {
+        c: (shapely.transform(g, wgs84_naar_rd) if g is not None else None)
+        for c, g in wk_wgs.items()
+    }
+    wk_rd = {
+        c: (vlak(shapely.geometry.mapping(g)) if g is not None and not g.is_valid else g)
+        for c, g in wk_rd.items()
+    }
     tijden["wijkvlakken"] = time.perf_counter() - t
 
     # --- punten ------------------------------------------------------------------
@@ -240,9 +274,12 @@ def bouw(shared: Path) -> tuple[dict, dict]:
                     verschoven += 1
         bu_punt[c] = p
     bu_punt_buiten_wijk = sum(
-        1 for c, p in bu_punt.items()
-        if p is not None and wk_wgs.get("WK" + c[2:8]) is not None
-        and not wk_wgs["WK" + c[2:8]].covers(shapely.Point(p)))
+        1
+        for c, p in bu_punt.items()
+        if p is not None
+        and wk_wgs.get("WK" + c[2:8]) is not None
+        and not wk_wgs["WK" + c[2:8]].covers(shapely.Point(p))
+    )
     tijden["punten"] = time.perf_counter() - t
 
     # --- grenzen -----------------------------------------------------------------
@@ -259,8 +296,7 @@ def bouw(shared: Path) -> tuple[dict, dict]:
     wk_set = {tuple(p) for p in wk_paren}
     kruis = [(a, b) for a, b in bu_paren if a[2:8] != b[2:8]]
     kruis_wk = {tuple(sorted(("WK" + a[2:8], "WK" + b[2:8]))) for a, b in kruis}
-    kruis_ok = sum(1 for a, b in kruis
-                   if tuple(sorted(("WK" + a[2:8], "WK" + b[2:8]))) in wk_set)
+    kruis_ok = sum(1 for a, b in kruis if tuple(sorted(("WK" + a[2:8], "WK" + b[2:8]))) in wk_set)
     wk_gedekt = len(wk_set & kruis_wk)
     wk_paren_gm = sum(1 for a, b in wk_paren if a[2:6] != b[2:6])
     bu_paren_gm = sum(1 for a, b in bu_paren if a[2:6] != b[2:6])
@@ -288,12 +324,30 @@ def bouw(shared: Path) -> tuple[dict, dict]:
             wk_inw["WK" + c[2:8]] += inw[c]
             gm_inw["GM" + c[2:6]] += inw[c]
 
-    gemeenten = [{"code": g, "naam": gm_geo.get(g) or gm_csv.get(g), "inwoners": gm_inw[g]}
-                 for g in gm_codes]
-    wijken = [{"code": c, "naam": wk_naam[c], "gemeente": "GM" + c[2:6],
-               "inwoners": wk_inw[c], "punt": wk_punt[c]} for c in wk_codes]
-    buurten = [{"code": c, "naam": namen[c], "wijk": "WK" + c[2:8], "gemeente": "GM" + c[2:6],
-                "inwoners": inw[c], "punt": bu_punt[c]} for c in bu_codes]
+    gemeenten = [
+        {"code": g, "naam": gm_geo.get(g) or gm_csv.get(g), "inwoners": gm_inw[g]} for g in gm_codes
+    ]
+    wijken = [
+        {
+            "code": c,
+            "naam": wk_naam[c],
+            "gemeente": "GM" + c[2:6],
+            "inwoners": wk_inw[c],
+            "punt": wk_punt[c],
+        }
+        for c in wk_codes
+    ]
+    buurten = [
+        {
+            "code": c,
+            "naam": namen[c],
+            "wijk": "WK" + c[2:8],
+            "gemeente": "GM" + c[2:6],
+            "inwoners": inw[c],
+            "punt": bu_punt[c],
+        }
+        for c in bu_codes
+    ]
 
     # --- controles ---------------------------------------------------------------
     assert all(RE_GM.match(g) for g in gm_codes)
@@ -322,15 +376,21 @@ def bouw(shared: Path) -> tuple[dict, dict]:
         + (f", behalve {lijst(water_met_buurt)}" if water_met_buurt else "")
         + f") en {lijst(sorted(wk_buitenland))} (Buitenland).",
         "Namen: buurt uit 85984NED (Title); wijk uit PDOK wijken 2024 (statnaam)"
-        + (f", {len(wk_naam_fallback)} uit het buurtvlakkenbestand ({lijst(wk_naam_fallback)})"
-           if wk_naam_fallback else ", geen terugval nodig")
+        + (
+            f", {len(wk_naam_fallback)} uit het buurtvlakkenbestand ({lijst(wk_naam_fallback)})"
+            if wk_naam_fallback
+            else ", geen terugval nodig"
+        )
         + (f", {len(wk_naam_leeg)} zonder naam ({lijst(wk_naam_leeg)})" if wk_naam_leeg else "")
         + "; gemeente uit PDOK gemeenten 2024"
-        + (f", {len(gm_naam_fallback)} uit de CBS-csv ({lijst(gm_naam_fallback)})"
-           if gm_naam_fallback else " (alle 342 gevonden)")
+        + (
+            f", {len(gm_naam_fallback)} uit de CBS-csv ({lijst(gm_naam_fallback)})"
+            if gm_naam_fallback
+            else " (alle 342 gevonden)"
+        )
         + (f"; naamverschil PDOK vs csv bij {lijst(gm_naam_verschil)}" if gm_naam_verschil else "")
         + ".",
-        f"Inwoners: buurt = AantalInwoners_5 uit 85984NED"
+        "Inwoners: buurt = AantalInwoners_5 uit 85984NED"
         + (" (door CBS afgerond op 5)" if op5 else "")
         + f"; {nl(len(zonder_inw))} van {nl(len(buurten))} buurten hebben geen cijfer "
         "(null: geheim of niet van toepassing, meest onbewoonde of zeer kleine buurten). "
@@ -344,8 +404,12 @@ def bouw(shared: Path) -> tuple[dict, dict]:
         f"Buurten zonder vlak: {len(bu_zonder_vlak)} (punt null, geen grenzen): "
         f"{len(bu_niet_in_bestand)} ontbreken in de reconstructie (ringen < 1 ha in de bron: "
         f"{lijst(bu_niet_in_bestand)})"
-        + (f" en {len(bu_leeg_vlak)} hebben een lege geometrie ({lijst(bu_leeg_vlak)})"
-           if bu_leeg_vlak else "") + ".",
+        + (
+            f" en {len(bu_leeg_vlak)} hebben een lege geometrie ({lijst(bu_leeg_vlak)})"
+            if bu_leeg_vlak
+            else ""
+        )
+        + ".",
         f"grenzen.wijken: {nl(len(wk_paren))} paren ({nl(wk_paren_gm)} over gemeentegrenzen). "
         f"PDOK-wijkvlakken omgerekend naar RD New; buren als de rand van elk vlak over meer "
         f"dan {WIJK_MIN_M:.0f} m binnen {WIJK_TOL_M:.0f} m van het andere ligt (beide "
@@ -364,11 +428,15 @@ def bouw(shared: Path) -> tuple[dict, dict]:
         "vlakken. Bronbeschrijving en herbouwinstructie: ingest/referentie/BRON.md.",
     ]
     if alleen_cijfers or zonder_cijferrij:
-        opm.append(f"Codeverschil namenlijst vs cijfers-csv: {len(alleen_cijfers)} alleen in "
-                   f"cijfers ({lijst(alleen_cijfers)}), {len(zonder_cijferrij)} zonder cijferrij.")
+        opm.append(
+            f"Codeverschil namenlijst vs cijfers-csv: {len(alleen_cijfers)} alleen in "
+            f"cijfers ({lijst(alleen_cijfers)}), {len(zonder_cijferrij)} zonder cijferrij."
+        )
     if bu_vlak_onbekend:
-        opm.append(f"{len(bu_vlak_onbekend)} buurtvlakken met onbekende code genegeerd "
-                   f"({lijst(bu_vlak_onbekend)}).")
+        opm.append(
+            f"{len(bu_vlak_onbekend)} buurtvlakken met onbekende code genegeerd "
+            f"({lijst(bu_vlak_onbekend)})."
+        )
     if gm_geo_extra:
         opm.append(f"PDOK-gemeenten zonder buurten genegeerd: {lijst(gm_geo_extra)}.")
     if wk_gm_afwijkend:
@@ -386,11 +454,15 @@ def bouw(shared: Path) -> tuple[dict, dict]:
     }
     tijden["totaal"] = time.perf_counter() - t0
     stats = {
-        "gemeenten": len(gemeenten), "wijken": len(wijken), "buurten": len(buurten),
+        "gemeenten": len(gemeenten),
+        "wijken": len(wijken),
+        "buurten": len(buurten),
         "buurten zonder inwoners": len(zonder_inw),
         "buurten zonder vlak": len(bu_zonder_vlak),
-        "wijkparen": len(wk_paren), "wijkkandidaten": wk_kand,
-        "buurtparen": len(bu_paren), "buurtkandidaten": bu_kand,
+        "wijkparen": len(wk_paren),
+        "wijkkandidaten": wk_kand,
+        "buurtparen": len(bu_paren),
+        "buurtkandidaten": bu_kand,
         "consistentie buurt->wijk": pct(kruis_ok, len(kruis)),
         "wijkparen gedekt": pct(wk_gedekt, len(wk_paren)),
         "buurtpunten verschoven": verschoven,
@@ -400,8 +472,9 @@ def bouw(shared: Path) -> tuple[dict, dict]:
 
 
 def schrijf(uit: dict, pad: Path) -> bytes:
-    data = json.dumps(uit, sort_keys=True, ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8")
+    data = json.dumps(uit, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8"
+    )
     gz = gzip.compress(data, compresslevel=9, mtime=0)
     pad.parent.mkdir(parents=True, exist_ok=True)
     tmp = pad.with_name(pad.name + ".tmp")
@@ -412,10 +485,18 @@ def schrijf(uit: dict, pad: Path) -> bytes:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data",
-                    help="gedeelde datamap (standaard: ../shared/data t.o.v. de repo-root)")
-    ap.add_argument("--uit", type=Path, default=REPO / "ingest" / "referentie" / "cbs_2024.json.gz",
-                    help="uitvoerbestand (gzip-JSON)")
+    ap.add_argument(
+        "--shared",
+        type=Path,
+        default=REPO.parent / "shared" / "data",
+        help="gedeelde datamap (standaard: ../shared/data t.o.v. de repo-root)",
+    )
+    ap.add_argument(
+        "--uit",
+        type=Path,
+        default=REPO / "ingest" / "referentie" / "cbs_2024.json.gz",
+        help="uitvoerbestand (gzip-JSON)",
+    )
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     uit, stats = bouw(args.shared)
