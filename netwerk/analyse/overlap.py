@@ -20,8 +20,8 @@ Pairs are ordered by score (high first), then by the team ids.
 
 The question is answered in two steps. Step one gathers the *facts* for the wijk (its buurten
 and the teams working there, with their areas, leefgebieden, doelgroepen and acquaintances);
-each store does that its own way (:func:`team_feiten` on a networkx graph, the Cypher query
-``overlappende_teams`` on Neo4j). Step two, :func:`paren_uit_feiten`, is shared, so both stores
+each store does that its own way (:func:`feiten` on a networkx graph, the Cypher query
+``overlappende_teams`` on Neo4j). Step two, :func:`antwoord`, is shared, so both stores
 give identical answers.
 """
 
@@ -48,7 +48,7 @@ def _label(G: nx.MultiDiGraph, n: str) -> str | None:
     return G.nodes[n].get("label") if n in G else None
 
 
-def team_feiten(G: nx.MultiDiGraph, wijk: str) -> dict[str, Any]:
+def feiten(G: nx.MultiDiGraph, wijk: str) -> dict[str, Any]:
     """Gather the facts behind the overlap question for ``wijk`` from a Wijkgraaf graph.
 
     Raises :class:`NietGevonden` when the graph has no such wijk.
@@ -59,7 +59,7 @@ def team_feiten(G: nx.MultiDiGraph, wijk: str) -> dict[str, Any]:
     >>> G.add_node("WK001401", label="Wijk", naam="Oost")
     >>> G.add_node("BU00140100", label="Buurt", naam="A")
     >>> _ = G.add_edge("BU00140100", "WK001401", key="LIGT_IN|cbs", type="LIGT_IN")
-    >>> f = team_feiten(G, "WK001401")
+    >>> f = feiten(G, "WK001401")
     >>> [b["code"] for b in f["buurten"]], f["teams"]
     (['BU00140100'], [])
     """
@@ -135,11 +135,21 @@ def team_feiten(G: nx.MultiDiGraph, wijk: str) -> dict[str, Any]:
     }
 
 
+CYPHER = "overlappende_teams"
+
+
+def feiten_uit_neo4j(rijen: list[dict[str, Any]], wijk: str) -> dict[str, Any]:
+    """The facts from the rows of ``cypher/overlappende_teams.cypher``."""
+    if not rijen:
+        raise NietGevonden(f"wijk {wijk} is niet bekend")
+    return rijen[0]
+
+
 def _sleutel_relatie(r: dict[str, Any]) -> tuple:
     return (r["van"], r["type"], r["naar"], r["bron"], r["bevestigd_op"])
 
 
-def paren_uit_feiten(feiten: dict[str, Any]) -> dict[str, Any]:
+def antwoord(feiten: dict[str, Any], **_params: Any) -> dict[str, Any]:
     """The overlap answer from the facts of one wijk (shared by both stores; pure).
 
     Examples
@@ -154,7 +164,7 @@ def paren_uit_feiten(feiten: dict[str, Any]) -> dict[str, Any]:
     ...                          "bevestigd_op": "2026-01-01"}]}
     ...         for t in ("a", "b")],
     ... }
-    >>> p = paren_uit_feiten(feiten)["paren"][0]
+    >>> p = antwoord(feiten)["paren"][0]
     >>> p["kennis"], p["score"], [b["code"] for b in p["gedeelde_buurten"]]
     ('kennen elkaar niet', 1.0, ['BU00140100'])
     """
@@ -285,4 +295,4 @@ def overlappende_teams(G: nx.MultiDiGraph, wijk: str) -> dict[str, Any]:
     >>> [(p["teams"][0]["id"], p["teams"][1]["id"], p["kennis"]) for p in antwoord["paren"]]
     [('t1', 't2', 'kennen elkaar niet')]
     """
-    return paren_uit_feiten(team_feiten(G, wijk))
+    return antwoord(feiten(G, wijk))

@@ -64,8 +64,14 @@ class GraphStore(abc.ABC):
 
     # --- questions ----------------------------------------------------------------------
     @abc.abstractmethod
+    def vraag(self, naam: str, **params: Any) -> dict[str, Any]:
+        """Answer the question ``naam`` (a module of :mod:`netwerk.analyse`, see
+        :data:`netwerk.analyse.VRAGEN`). Each store gathers the facts its own way (networkx or
+        Cypher); the answer is computed from them by the question's shared ``antwoord``."""
+
     def overlappende_teams(self, wijk: str) -> dict[str, Any]:
         """See :mod:`netwerk.analyse.overlap`. Raises NietGevonden for an unknown wijk."""
+        return self.vraag("overlap", wijk=wijk)
 
     # --- helpers shared by both stores ----------------------------------------------------
     @staticmethod

@@ -19,8 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from netwerk import model
-from netwerk.analyse import overlap
+from netwerk import analyse, model
 from netwerk.fouten import OngeldigeInvoer, StoreOnbereikbaar
 from netwerk.model import Knoop, Relatie
 from netwerk.stores.basis import GraphStore
@@ -196,8 +195,9 @@ class MemoryStore(GraphStore):
         return True
 
     # --- questions ----------------------------------------------------------------------
-    def overlappende_teams(self, wijk: str) -> dict[str, Any]:
-        return overlap.overlappende_teams(self.graaf(), wijk)
+    def vraag(self, naam: str, **params: Any) -> dict[str, Any]:
+        module = analyse.vraagmodule(naam)
+        return module.antwoord(module.feiten(self.graaf(), **params), **params)
 
 
 def _zonder(d: dict[str, Any], *sleutels: str) -> dict[str, Any]:

@@ -17,9 +17,8 @@ from neo4j import Driver, RoutingControl
 from neo4j import exceptions as neo4j_fouten
 
 import cypher
-from netwerk import model
-from netwerk.analyse import overlap
-from netwerk.fouten import NietGevonden, OngeldigeInvoer, StoreOnbereikbaar
+from netwerk import analyse, model
+from netwerk.fouten import OngeldigeInvoer, StoreOnbereikbaar
 from netwerk.model import Knoop, Relatie
 from netwerk.stores.basis import GraphStore
 
@@ -90,6 +89,9 @@ class Neo4jStore(GraphStore):
         self._voer_uit(cypher.laad("constraint_knoop"))
         for label in model.LABELS:
             self._voer_uit(cypher.sjabloon("constraint_label", label=label))
+        for naam in cypher.namen():
+            if naam.startswith("schema_"):  # further indexes (full-text, ...), IF NOT EXISTS
+                self._voer_uit(cypher.laad(naam))
         self.upsert_knopen(model.leefgebied_knopen())
 
     def upsert_knopen(self, knopen: Iterable[Knoop]) -> int:
@@ -175,8 +177,7 @@ class Neo4jStore(GraphStore):
         return True
 
     # --- questions ----------------------------------------------------------------------
-    def overlappende_teams(self, wijk: str) -> dict[str, Any]:
-        rijen = self._lees("overlappende_teams", wijk=wijk)
-        if not rijen:
-            raise NietGevonden(f"wijk {wijk} is niet bekend")
-        return overlap.paren_uit_feiten(rijen[0])
+    def vraag(self, naam: str, **params: Any) -> dict[str, Any]:
+        module = analyse.vraagmodule(naam)
+        rijen = self._lees(module.CYPHER, **params)
+        return module.antwoord(module.feiten_uit_neo4j(rijen, **params), **params)
