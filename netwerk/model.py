@@ -29,10 +29,23 @@ from netwerk.fouten import OngeldigeInvoer
 GEMEENTE, WIJK, BUURT = "Gemeente", "Wijk", "Buurt"
 TEAM, ORGANISATIE, INITIATIEF, AANBOD = "Team", "Organisatie", "Initiatief", "Aanbod"
 LEEFGEBIED, BRON = "Leefgebied", "Bron"
+#: A household, only ever as a keyed-hash pseudonym (AVG): no name, no address, no raw id.
+HUISHOUDEN = "Huishouden"
 
 GEBIEDEN = (GEMEENTE, WIJK, BUURT)
 ACTOREN = (TEAM, ORGANISATIE, INITIATIEF)
-LABELS = (GEMEENTE, WIJK, BUURT, TEAM, ORGANISATIE, INITIATIEF, AANBOD, LEEFGEBIED, BRON)
+LABELS = (
+    GEMEENTE,
+    WIJK,
+    BUURT,
+    TEAM,
+    ORGANISATIE,
+    INITIATIEF,
+    AANBOD,
+    LEEFGEBIED,
+    BRON,
+    HUISHOUDEN,
+)
 
 #: The label every node carries besides its own, holding the graph-wide unique ``id``.
 KNOOP = "Knoop"
@@ -49,6 +62,8 @@ ONDERDEEL_VAN = "ONDERDEEL_VAN"
 WERKT_SAMEN_MET = "WERKT_SAMEN_MET"
 VERWIJST_NAAR = "VERWIJST_NAAR"
 GENOEMD_IN = "GENOEMD_IN"
+BETROKKEN_BIJ = "BETROKKEN_BIJ"
+WOONT_IN = "WOONT_IN"
 
 RELATIES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     LIGT_IN: (frozenset({BUURT, WIJK}), frozenset({WIJK, GEMEENTE})),
@@ -60,7 +75,11 @@ RELATIES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     ONDERDEEL_VAN: (frozenset({TEAM}), frozenset({ORGANISATIE})),
     WERKT_SAMEN_MET: (frozenset(ACTOREN), frozenset(ACTOREN)),
     VERWIJST_NAAR: (frozenset({TEAM}), frozenset({AANBOD, *ACTOREN})),
-    GENOEMD_IN: (frozenset({*LABELS} - {BRON}), frozenset({BRON})),
+    GENOEMD_IN: (frozenset({*LABELS} - {BRON, HUISHOUDEN}), frozenset({BRON})),
+    # team -> household it is involved in; property ``regisseur`` (bool)
+    BETROKKEN_BIJ: (frozenset({TEAM}), frozenset({HUISHOUDEN})),
+    # household -> its wijk (never a finer area: a buurt or address could identify it)
+    WOONT_IN: (frozenset({HUISHOUDEN}), frozenset({WIJK})),
 }
 
 #: Relationships between actors that mean "these two know each other".
@@ -264,6 +283,7 @@ EIGENSCHAPPEN: dict[str, dict[str, type]] = {
     INITIATIEF: {"naam": str, "soort": str, "doelgroepen": list},
     AANBOD: {"naam": str, "vorm": str, "omschrijving": str, "doelgroepen": list, "contact": str},
     BRON: {"naam": str, "soort": str, "datum": str},
+    HUISHOUDEN: {},
 }
 
 

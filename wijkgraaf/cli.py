@@ -81,6 +81,18 @@ def ingest_tabel(bestanden: tuple[str, ...], datum: str | None, bron: str | None
         _druk_rapport(tabel.importeer(store, bestanden, datum=datum, bron=bron))
 
 
+@ingest.command("huishoudens")
+@click.argument("bestand", type=click.Path(exists=True, dir_okay=False))
+@click.option("--datum", help="bevestigd_op voor rijen zonder datum (standaard vandaag).")
+def ingest_huishoudens(bestand: str, datum: str | None) -> None:
+    """Betrokkenheid van teams bij huishoudens (CSV). De huishouden-id's worden meteen
+    gepseudonimiseerd met WIJKGRAAF_PSEUDONIEM_SLEUTEL en nergens bewaard."""
+    from ingest import huishoudens
+
+    with _store() as store:
+        _druk_rapport(huishoudens.importeer(store, bestand, datum=datum))
+
+
 @main.command()
 def demo() -> None:
     """Laad het (fictieve) demolandschap van Gouda in de geconfigureerde opslag."""
@@ -139,6 +151,30 @@ def _overlap_tekst(a: dict[str, Any]) -> None:
                 f"bevestigd {r['bevestigd_op']})"
             )
     click.echo(f"\n{a['formule']}")
+
+
+@vraag.command("huishoudens")
+@click.argument("wijk")
+@click.option("--json", "als_json", is_flag=True, help="Antwoord als JSON.")
+def vraag_huishoudens(wijk: str, als_json: bool) -> None:
+    """Eén huishouden, één plan, één regisseur: aantallen per wijk (onder de 5: '<5')."""
+    with _store() as store:
+        antwoord = store.huishoudens(wijk.upper())
+    _toon(antwoord, als_json, _huishoudens_tekst)
+
+
+def _huishoudens_tekst(a: dict[str, Any]) -> None:
+    w = a["wijk"]
+    click.echo(f"{w['naam']} ({w['code']}): huishoudens met een betrokken team: {a['huishoudens']}")
+    for sleutel, uitleg in a["uitleg"]["definities"].items():
+        if sleutel != "huishoudens":
+            click.echo(f"  {uitleg}: {a[sleutel]}")
+    for t in a["per_team"]:
+        click.echo(
+            f"  {t['team']['naam']}: {t['huishoudens']} huishoudens, "
+            f"regisseur bij {t['als_regisseur']}"
+        )
+    click.echo(f"({a['uitleg']['onderdrukking']})")
 
 
 # --- inspecting and serving -------------------------------------------------------------------

@@ -18,7 +18,7 @@ from types import ModuleType
 #: - ``antwoord(feiten, **params) -> dict``: the answer, shared by both stores (pure).
 #:
 #: Unknown keys (a wijk that does not exist) raise NietGevonden in ``feiten*``.
-VRAGEN = ("overlap",)
+VRAGEN = ("overlap", "huishoudens")
 
 
 def vraagmodule(naam: str) -> ModuleType:

@@ -73,6 +73,10 @@ class GraphStore(abc.ABC):
         """See :mod:`netwerk.analyse.overlap`. Raises NietGevonden for an unknown wijk."""
         return self.vraag("overlap", wijk=wijk)
 
+    def huishoudens(self, wijk: str) -> dict[str, Any]:
+        """See :mod:`netwerk.analyse.huishoudens`: aggregates only, small cells suppressed."""
+        return self.vraag("huishoudens", wijk=wijk)
+
     # --- helpers shared by both stores ----------------------------------------------------
     @staticmethod
     def _volledige_tellingen(
