@@ -31,6 +31,8 @@ TEAM, ORGANISATIE, INITIATIEF, AANBOD = "Team", "Organisatie", "Initiatief", "Aa
 LEEFGEBIED, BRON = "Leefgebied", "Bron"
 #: A household, only ever as a keyed-hash pseudonym (AVG): no name, no address, no raw id.
 HUISHOUDEN = "Huishouden"
+#: A fact proposed by text extraction, waiting for a person's decision (see ingest/tekst).
+VOORSTEL = "Voorstel"
 
 GEBIEDEN = (GEMEENTE, WIJK, BUURT)
 ACTOREN = (TEAM, ORGANISATIE, INITIATIEF)
@@ -45,6 +47,7 @@ LABELS = (
     LEEFGEBIED,
     BRON,
     HUISHOUDEN,
+    VOORSTEL,
 )
 
 #: The label every node carries besides its own, holding the graph-wide unique ``id``.
@@ -64,6 +67,7 @@ VERWIJST_NAAR = "VERWIJST_NAAR"
 GENOEMD_IN = "GENOEMD_IN"
 BETROKKEN_BIJ = "BETROKKEN_BIJ"
 WOONT_IN = "WOONT_IN"
+BETREFT = "BETREFT"
 
 RELATIES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     LIGT_IN: (frozenset({BUURT, WIJK}), frozenset({WIJK, GEMEENTE})),
@@ -76,6 +80,8 @@ RELATIES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     WERKT_SAMEN_MET: (frozenset(ACTOREN), frozenset(ACTOREN)),
     VERWIJST_NAAR: (frozenset({TEAM}), frozenset({AANBOD, *ACTOREN})),
     GENOEMD_IN: (frozenset({*LABELS} - {BRON, HUISHOUDEN}), frozenset({BRON})),
+    # a proposal -> the node(s) it is about (existing nodes it links to)
+    BETREFT: (frozenset({VOORSTEL}), frozenset(set(LABELS) - {VOORSTEL, HUISHOUDEN})),
     # team -> household it is involved in; property ``regisseur`` (bool)
     BETROKKEN_BIJ: (frozenset({TEAM}), frozenset({HUISHOUDEN})),
     # household -> its wijk (never a finer area: a buurt or address could identify it)
@@ -284,6 +290,21 @@ EIGENSCHAPPEN: dict[str, dict[str, type]] = {
     AANBOD: {"naam": str, "vorm": str, "omschrijving": str, "doelgroepen": list, "contact": str},
     BRON: {"naam": str, "soort": str, "datum": str},
     HUISHOUDEN: {},
+    VOORSTEL: {
+        "soort": str,  # "knoop" (a new node) or "relatie"
+        "label": str,  # for soort knoop: the label of the proposed node
+        "naam": str,  # for soort knoop: its name
+        "type": str,  # for soort relatie: the relationship type
+        "van": str,  # for soort relatie: ids (of existing nodes or of other proposals)
+        "naar": str,
+        "vertrouwen": float,
+        "fragment": str,
+        "document": str,
+        "begin": int,
+        "eind": int,
+        "status": str,  # voorgesteld, geaccepteerd, afgewezen
+        "besloten_op": str,
+    },
 }
 
 
