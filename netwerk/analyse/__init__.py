@@ -17,8 +17,10 @@ from types import ModuleType
 #: - ``feiten_uit_neo4j(rijen, **params) -> dict``: those facts from the query's rows;
 #: - ``antwoord(feiten, **params) -> dict``: the answer, shared by both stores (pure).
 #:
+#: Optional: ``cypher(**params) -> str`` (the query text, for templates over a label) and
+#: ``parameters(**params) -> dict`` (extra query parameters).
 #: Unknown keys (a wijk that does not exist) raise NietGevonden in ``feiten*``.
-VRAGEN = ("overlap", "huishoudens")
+VRAGEN = ("overlap", "huishoudens", "lijst", "detail")
 
 
 def vraagmodule(naam: str) -> ModuleType:

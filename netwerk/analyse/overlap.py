@@ -33,6 +33,7 @@ from typing import Any
 import networkx as nx
 
 from netwerk import model
+from netwerk.analyse.graaf import label, randen
 from netwerk.fouten import NietGevonden
 
 FORMULE = (
@@ -42,10 +43,6 @@ FORMULE = (
 )
 _LEEFGEBIED_NAAM = dict(model.LEEFGEBIEDEN)
 _DOELGROEP_NAAM = dict(model.DOELGROEPEN)
-
-
-def _label(G: nx.MultiDiGraph, n: str) -> str | None:
-    return G.nodes[n].get("label") if n in G else None
 
 
 def feiten(G: nx.MultiDiGraph, wijk: str) -> dict[str, Any]:
@@ -63,26 +60,26 @@ def feiten(G: nx.MultiDiGraph, wijk: str) -> dict[str, Any]:
     >>> [b["code"] for b in f["buurten"]], f["teams"]
     (['BU00140100'], [])
     """
-    if _label(G, wijk) != model.WIJK:
+    if label(G, wijk) != model.WIJK:
         raise NietGevonden(f"wijk {wijk} is niet bekend")
     gemeenten = [
         v
         for _, v, d in G.out_edges(wijk, data=True)
-        if d["type"] == model.LIGT_IN and _label(G, v) == model.GEMEENTE
+        if d["type"] == model.LIGT_IN and label(G, v) == model.GEMEENTE
     ]
     buurten = sorted(
         u
         for u, _, d in G.in_edges(wijk, data=True)
-        if d["type"] == model.LIGT_IN and _label(G, u) == model.BUURT
+        if d["type"] == model.LIGT_IN and label(G, u) == model.BUURT
     )
     werk: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for gebied in [*buurten, wijk, *gemeenten]:
         for t, _, d in G.in_edges(gebied, data=True):
-            if d["type"] == model.WERKT_IN and _label(G, t) == model.TEAM:
+            if d["type"] == model.WERKT_IN and label(G, t) == model.TEAM:
                 werk[t].append(
                     {
                         "gebied": gebied,
-                        "soort": _label(G, gebied),
+                        "soort": label(G, gebied),
                         "bron": d["bron"],
                         "bevestigd_op": d["bevestigd_op"],
                     }
@@ -93,24 +90,17 @@ def feiten(G: nx.MultiDiGraph, wijk: str) -> dict[str, Any]:
         leefgebieden = {
             v for _, v, d in G.out_edges(t, data=True) if d["type"] == model.RICHT_ZICH_OP
         }
-        contacten = []
-        for richting, randen in (
-            ("uit", G.out_edges(t, data=True)),
-            ("in", G.in_edges(t, data=True)),
-        ):
-            for u, v, d in randen:
-                if d["type"] in model.KENNIS_RELATIES:
-                    x = v if richting == "uit" else u
-                    contacten.append(
-                        {
-                            "id": x,
-                            "naam": G.nodes[x].get("naam"),
-                            "type": d["type"],
-                            "richting": richting,
-                            "bron": d["bron"],
-                            "bevestigd_op": d["bevestigd_op"],
-                        }
-                    )
+        contacten = [
+            {
+                "id": x,
+                "naam": G.nodes[x].get("naam"),
+                "type": d["type"],
+                "richting": richting,
+                "bron": d["bron"],
+                "bevestigd_op": d["bevestigd_op"],
+            }
+            for richting, x, d in randen(G, t, model.KENNIS_RELATIES)
+        ]
         teams.append(
             {
                 "id": t,

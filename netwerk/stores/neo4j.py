@@ -48,9 +48,12 @@ class Neo4jStore(GraphStore):
 
     # --- plumbing -----------------------------------------------------------------------
     def _lees(self, naam: str, **params: Any) -> list[dict[str, Any]]:
+        return self._lees_query(cypher.laad(naam), **params)
+
+    def _lees_query(self, query: str, **params: Any) -> list[dict[str, Any]]:
         try:
             records, _, _ = self.driver.execute_query(
-                cypher.laad(naam),
+                query,
                 params,
                 routing_=RoutingControl.READ,
                 database_=self.database,
@@ -179,5 +182,7 @@ class Neo4jStore(GraphStore):
     # --- questions ----------------------------------------------------------------------
     def vraag(self, naam: str, **params: Any) -> dict[str, Any]:
         module = analyse.vraagmodule(naam)
-        rijen = self._lees(module.CYPHER, **params)
+        query = module.cypher(**params) if hasattr(module, "cypher") else cypher.laad(module.CYPHER)
+        extra = module.parameters(**params) if hasattr(module, "parameters") else {}
+        rijen = self._lees_query(query, **{**params, **extra})
         return module.antwoord(module.feiten_uit_neo4j(rijen, **params), **params)
