@@ -8,11 +8,15 @@ the process) is made here, once, and kept in ``app.extensions["wijkgraaf"]``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from apiflask import APIFlask
+from flask_cors import CORS
 
 from api import fouten, instellingen
+from api.sleutels import Sleutelbos
+from api.toegang import SECURITY_SCHEMES
 from netwerk.config import Instellingen, open_store
 from netwerk.stores.basis import GraphStore
 
@@ -33,14 +37,25 @@ def create_app(test_config: dict[str, Any] | None = None) -> APIFlask:
     if test_config:
         app.config.update(test_config)
 
-    store: GraphStore = app.config.get("STORE") or open_store(Instellingen.uit_omgeving())
+    inst = Instellingen.uit_omgeving()
+    store: GraphStore = app.config.get("STORE") or open_store(inst)
     app.extensions["wijkgraaf"] = store
+    app.extensions["wijkgraaf_sleutels"] = Sleutelbos(
+        Path(app.config.get("SLEUTELS") or inst.data / "sleutels.json")
+    )
+    app.security_schemes = SECURITY_SCHEMES
 
+    app.json.sort_keys = False
     fouten.registreer(app)
 
-    from api.routes import v1
+    from api.routes import PUBLIEK, v1
 
     app.register_blueprint(v1)
+    CORS(
+        app,
+        resources={p: {"origins": "*", "methods": ["GET"]} for p in PUBLIEK},
+        send_wildcard=True,
+    )
 
     @app.after_request
     def api_versie(antwoord):  # NL API Design Rules: API-Version on every response

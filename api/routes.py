@@ -1,18 +1,50 @@
-"""The /api/v1 resources."""
+"""The /api/v1 resources: Dutch plural nouns, kebab-case, no trailing slashes.
+
+Public reads (areas, leefgebieden, teams, organisaties, initiatieven, aanbod and the wijk
+questions about them) need no key and allow CORS, so a municipal website can embed a search.
+The landscape analyses and household aggregates need role ``adviseur``; imports ``beheerder``.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from apiflask import APIBlueprint
-from flask import current_app
+from flask import current_app, request, url_for
 
 from api import schemas
 from api.fouten import probleem
+from api.toegang import vereist
+from netwerk import model
+from netwerk.stores.basis import GraphStore
 
 v1 = APIBlueprint("v1", __name__, url_prefix="/api/v1", tag="Wijkgraaf")
+ADVISEUR = {"security": [{"ApiKey": []}, {"Bearer": []}]}
 
 
-def _store():
+def store() -> GraphStore:
     return current_app.extensions["wijkgraaf"]
+
+
+def met_links(antwoord: dict[str, Any], endpoint: str, **waarden: Any) -> dict[str, Any]:
+    """Add HAL-style ``_links`` (self, first, last, prev, next) to a paged answer."""
+    params = {k: v for k, v in request.args.items() if k not in ("pagina",)}
+    params.update(waarden)
+
+    def href(pagina: int) -> dict[str, str]:
+        return {"href": url_for(endpoint, **params, pagina=pagina)}
+
+    p, laatste = antwoord["pagina"], antwoord["paginas"]
+    links = {"self": href(p), "first": href(1), "last": href(laatste)}
+    if p > 1:
+        links["prev"] = href(min(p - 1, laatste))
+    if p < laatste:
+        links["next"] = href(p + 1)
+    return {**antwoord, "_links": links}
+
+
+# --- health -------------------------------------------------------------------------------
 
 
 @v1.get("/health")
@@ -23,16 +55,81 @@ def _store():
     responses={503: "De graafopslag is niet bereikbaar"},
 )
 def gezondheid():
-    store = _store()
-    bereikbaar = store.bereikbaar()
-    body = {
-        "status": "ok" if bereikbaar else "onbereikbaar",
-        "store": store.soort,
-        "bereikbaar": bereikbaar,
-    }
-    if not bereikbaar:
-        return probleem(503, "de graafopslag is niet bereikbaar", store=store.soort)
-    return body
+    s = store()
+    if not s.bereikbaar():
+        return probleem(503, "de graafopslag is niet bereikbaar", store=s.soort)
+    return {"status": "ok", "store": s.soort, "bereikbaar": True}
+
+
+# --- collections and details (public) --------------------------------------------------------
+
+#: resource path -> (label, query schema, item schema)
+COLLECTIES = {
+    "gemeenten": (model.GEMEENTE, schemas.Paginering, schemas.Gemeente),
+    "wijken": (model.WIJK, schemas.GemeenteFilter, schemas.Wijk),
+    "buurten": (model.BUURT, schemas.BuurtFilter, schemas.Buurt),
+    "leefgebieden": (model.LEEFGEBIED, schemas.Paginering, schemas.Leefgebied),
+    "teams": (model.TEAM, schemas.GemeenteFilter, schemas.Team),
+    "organisaties": (model.ORGANISATIE, schemas.GemeenteFilter, schemas.Organisatie),
+    "initiatieven": (model.INITIATIEF, schemas.GemeenteFilter, schemas.Initiatief),
+    "aanbod": (model.AANBOD, schemas.GemeenteFilter, schemas.Aanbod),
+}
+#: Public read resources that other sites may call from the browser (CORS, GET only).
+PUBLIEK = [
+    r"^/api/v1/(gemeenten|buurten|leefgebieden|teams|organisaties|initiatieven|aanbod)(/[^/]+)?$",
+    r"^/api/v1/wijken(/[^/]+(/(overlappende-teams|nuldelijn-gaten|collectieve-alternatieven))?)?$",
+]
+_SLEUTEL = {model.GEMEENTE: "gemeentecode", model.WIJK: "wijkcode", model.BUURT: "buurtcode"}
+
+
+def _registreer_collectie(pad: str, label: str, filter_schema: type, item: type) -> None:
+    sleutel = _SLEUTEL.get(label, "id")
+    lijst_schema = schemas.lijst_van(item)
+    detail_schema = schemas.detail_van(item)
+
+    def lijst(query_data: dict[str, Any]):
+        antwoord = store().vraag("lijst", label=label, **query_data)
+        return met_links(antwoord, f"v1.{pad}_lijst")
+
+    def detail(**pad_waarden: str):
+        return store().vraag("detail", id=pad_waarden[sleutel], label=label)
+
+    lijst.__name__ = f"{pad}_lijst"
+    detail.__name__ = f"{pad}_detail"
+    naam = label.lower()
+    v1.get(f"/{pad}")(
+        v1.input(filter_schema, location="query", arg_name="query_data")(
+            v1.output(lijst_schema)(
+                v1.doc(summary=f"Lijst van {pad}", description=f"Alle {pad}, gepagineerd.")(lijst)
+            )
+        )
+    )
+    v1.get(f"/{pad}/<string:{sleutel}>")(
+        v1.output(detail_schema)(
+            v1.doc(
+                summary=f"Eén {naam}",
+                description=f"Een {naam} met al zijn relaties, elk met bron en datum.",
+                responses={404: f"Onbekende {naam}"},
+            )(detail)
+        )
+    )
+
+
+for _pad, (_label, _filter, _item) in COLLECTIES.items():
+    _registreer_collectie(_pad, _label, _filter, _item)
+
+
+# --- questions -------------------------------------------------------------------------------
+
+
+def _wijkcode_ongeldig(wijkcode: str):
+    if model.CBS_PATRONEN[model.WIJK].match(wijkcode):
+        return None
+    return probleem(
+        400,
+        "geen CBS-wijkcode (WK + 4 cijfers + 2 tekens)",
+        invalidParams=[{"name": "wijkcode", "in": "path", "reason": "geen CBS-wijkcode"}],
+    )
 
 
 @v1.get("/wijken/<string:wijkcode>/overlappende-teams")
@@ -43,17 +140,64 @@ def gezondheid():
         "Paren teams die in dezelfde buurten van de wijk werken met overlappende leefgebieden "
         "of doelgroepen, met wat ze delen, een overlapscore en of ze elkaar kennen."
     ),
+    responses={404: "Onbekende wijk", 400: "Geen geldige wijkcode"},
+)
+def overlappende_teams(wijkcode: str):
+    return _wijkcode_ongeldig(wijkcode) or store().overlappende_teams(wijkcode)
+
+
+@v1.get("/wijken/<string:wijkcode>/huishoudens")
+@vereist("adviseur")
+@v1.output(schemas.Huishoudens)
+@v1.doc(
+    summary="Eén huishouden, één plan, één regisseur",
+    description=(
+        "Aantallen huishoudens in de wijk met meerdere teams, zonder regisseur en met meer dan "
+        "één regisseur. Aantallen onder de 5 staan als '<5'. Vraagt rol adviseur."
+    ),
     responses={
         404: "Onbekende wijk",
         400: "Geen geldige wijkcode",
-        503: "Graafopslag onbereikbaar",
+        401: "Geen sleutel",
+        403: "Rol te laag",
     },
+    **ADVISEUR,
 )
-def overlappende_teams(wijkcode: str):
-    if not schemas.model.CBS_PATRONEN[schemas.model.WIJK].match(wijkcode):
+def huishoudens(wijkcode: str):
+    return _wijkcode_ongeldig(wijkcode) or store().huishoudens(wijkcode)
+
+
+# --- writes (beheerder) ---------------------------------------------------------------------
+
+
+@v1.post("/imports")
+@vereist("beheerder")
+@v1.input(schemas.ImportUpload, location="files", arg_name="bestanden")
+@v1.output(schemas.ImportRapport)
+@v1.doc(
+    summary="Importeren",
+    description=(
+        "Een bestand in het uitwisselformaat (CSV, JSON of JSON Lines; de bestandsnaam bepaalt "
+        "de soort, zoals teams.csv) wordt gevalideerd zoals `wijkgraaf ingest tabel` dat doet. "
+        "Geldige rijen worden geladen; het rapport noemt elke afgewezen rij met regel, veld en "
+        "reden. Vraagt rol beheerder."
+    ),
+    responses={401: "Geen sleutel", 403: "Rol te laag", 413: "Bestand te groot"},
+    **ADVISEUR,
+)
+def importeer(bestanden: dict[str, Any]):
+    from ingest import tabel
+
+    bestand = bestanden["bestand"]
+    naam = Path(bestand.filename or "upload").name
+    try:
+        tekst = bestand.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
         return probleem(
             400,
-            "geen CBS-wijkcode (WK + 4 cijfers + 2 tekens)",
-            invalidParams=[{"name": "wijkcode", "in": "path", "reason": "geen CBS-wijkcode"}],
+            f"{naam} is geen UTF-8-tekst",
+            invalidParams=[{"name": "bestand", "in": "body", "reason": "geen UTF-8"}],
         )
-    return _store().overlappende_teams(wijkcode)
+    records, leesfouten = tabel.lees_tekst(tekst, naam)
+    rapport = tabel.importeer_records(store(), records, leesfouten, voortgang=False)
+    return rapport.als_dict()

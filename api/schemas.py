@@ -4,12 +4,159 @@ generated from these."""
 from __future__ import annotations
 
 from apiflask import Schema
-from apiflask.fields import Boolean, Dict, Float, Integer, List, Nested, String
-from apiflask.validators import Regexp
+from apiflask.fields import Boolean, Dict, File, Float, Integer, List, Nested, Raw, String
+from apiflask.validators import OneOf, Range, Regexp
 
 from netwerk import model
+from netwerk.analyse.lijst import MAX_PER_PAGINA
 
 WIJKCODE = Regexp(model.CBS_PATRONEN[model.WIJK].pattern, error="geen CBS-wijkcode (WK + 6 tekens)")
+GEMEENTECODE = Regexp(model.CBS_PATRONEN[model.GEMEENTE].pattern, error="geen CBS-gemeentecode")
+
+# --- query parameters ----------------------------------------------------------------------
+
+
+class Paginering(Schema):
+    pagina = Integer(load_default=1, validate=Range(min=1), metadata={"description": "vanaf 1"})
+    per_pagina = Integer(
+        load_default=20,
+        validate=Range(min=1, max=MAX_PER_PAGINA),
+        metadata={"description": f"resultaten per pagina, hoogstens {MAX_PER_PAGINA}"},
+    )
+
+
+class GemeenteFilter(Paginering):
+    gemeente = String(validate=GEMEENTECODE, metadata={"description": "alleen in deze gemeente"})
+
+
+class BuurtFilter(GemeenteFilter):
+    wijk = String(validate=WIJKCODE, metadata={"description": "alleen in deze wijk"})
+
+
+# --- paging -----------------------------------------------------------------------------------
+
+
+class Link(Schema):
+    href = String(required=True)
+
+
+class Links(Schema):
+    self = Nested(Link, required=True)
+    first = Nested(Link, required=True)
+    last = Nested(Link, required=True)
+    prev = Nested(Link)
+    next = Nested(Link)
+
+
+def _paginavelden() -> dict:
+    return {
+        "totaal": Integer(required=True),
+        "pagina": Integer(required=True),
+        "per_pagina": Integer(required=True),
+        "paginas": Integer(required=True),
+        "_links": Nested(Links, required=True, data_key="_links"),
+    }
+
+
+# --- nodes ------------------------------------------------------------------------------------
+
+
+class Gemeente(Schema):
+    id = String(required=True, metadata={"description": "CBS-gemeentecode"})
+    naam = String(required=True)
+    inwoners = Integer(allow_none=True)
+    indeling = Integer()
+
+
+class Wijk(Gemeente):
+    gemeente = String(required=True)
+
+
+class Buurt(Wijk):
+    wijk = String(required=True)
+
+
+class Leefgebied(Schema):
+    id = String(required=True)
+    naam = String(required=True)
+    volgorde = Integer(required=True)
+
+
+class Team(Schema):
+    id = String(required=True)
+    naam = String(required=True)
+    soort = String(validate=OneOf(model.TEAM_SOORTEN))
+    doelgroepen = List(String())
+
+
+class Organisatie(Schema):
+    id = String(required=True)
+    naam = String(required=True)
+    rol = String(validate=OneOf(model.ORGANISATIE_ROLLEN))
+    website = String()
+    kvk = String()
+
+
+class Initiatief(Schema):
+    id = String(required=True)
+    naam = String(required=True)
+    soort = String()
+    doelgroepen = List(String())
+
+
+class Aanbod(Schema):
+    id = String(required=True)
+    naam = String(required=True)
+    vorm = String()
+    omschrijving = String()
+    contact = String()
+    doelgroepen = List(String())
+
+
+class Ander(Schema):
+    id = String(required=True)
+    label = String(required=True)
+    naam = String(required=True, allow_none=True)
+
+
+class DetailRelatie(Schema):
+    richting = String(required=True, validate=OneOf(["uit", "in"]))
+    type = String(required=True)
+    ander = Nested(Ander, required=True)
+    bron = String(required=True)
+    bevestigd_op = String(required=True)
+
+
+def lijst_van(item: type[Schema]) -> type[Schema]:
+    """The paged list schema of an item schema."""
+    naam = item.__name__
+    return Schema.from_dict(
+        {"resultaten": List(Nested(item), required=True), **_paginavelden()},
+        name=f"{naam}Lijst",
+    )
+
+
+def detail_van(item: type[Schema]) -> type[Schema]:
+    """The detail schema: the item with its relationships."""
+    return type(
+        f"{item.__name__}Detail",
+        (item,),
+        {
+            "label": String(required=True),
+            "relaties": List(Nested(DetailRelatie), required=True),
+        },
+    )
+
+
+# --- answers ----------------------------------------------------------------------------------
+
+ONDERDRUKT = Raw(
+    required=True,
+    metadata={
+        "description": "een aantal vanaf 5, of '<5' (kleine aantallen worden niet getoond)",
+        "oneOf": [{"type": "integer", "minimum": 5}, {"type": "string", "enum": ["<5"]}],
+    },
+)
 
 
 class Gezondheid(Schema):
@@ -80,3 +227,51 @@ class OverlappendeTeams(Schema):
     teams = Integer(required=True, metadata={"description": "aantal teams dat in de wijk werkt"})
     paren = List(Nested(TeamPaar), required=True)
     formule = String(required=True)
+
+
+class WijkNaam(Schema):
+    code = String(required=True)
+    naam = String(required=True, allow_none=True)
+    gemeente = String(required=True, allow_none=True)
+
+
+class TeamTelling(Schema):
+    team = Nested(IdNaam, required=True)
+    huishoudens = ONDERDRUKT
+    als_regisseur = ONDERDRUKT
+
+
+class BronDatum(Schema):
+    bron = String(required=True)
+    laatst_bevestigd_op = String(required=True)
+
+
+class Huishoudens(Schema):
+    wijk = Nested(WijkNaam, required=True)
+    huishoudens = ONDERDRUKT
+    met_meerdere_teams = ONDERDRUKT
+    zonder_regisseur = ONDERDRUKT
+    met_meer_dan_een_regisseur = ONDERDRUKT
+    per_team = List(Nested(TeamTelling), required=True)
+    bronnen = List(Nested(BronDatum), required=True)
+    uitleg = Dict(required=True)
+
+
+class ImportUpload(Schema):
+    bestand = File(
+        required=True,
+        metadata={
+            "description": "CSV, JSON of JSONL in het uitwisselformaat (docs/uitwisselformaat.md)"
+        },
+    )
+
+
+class Afwijzing(Schema):
+    plaats = String(required=True, metadata={"description": "bestand:regel of bestand:lijst[n]"})
+    veld = String(required=True)
+    reden = String(required=True)
+
+
+class ImportRapport(Schema):
+    geladen = Dict(keys=String(), values=Integer(), required=True)
+    afgewezen = List(Nested(Afwijzing), required=True)

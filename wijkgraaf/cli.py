@@ -177,6 +177,51 @@ def _huishoudens_tekst(a: dict[str, Any]) -> None:
     click.echo(f"({a['uitleg']['onderdrukking']})")
 
 
+# --- API keys -----------------------------------------------------------------------------------
+
+
+@main.group()
+def sleutel() -> None:
+    """API-sleutels met een rol (adviseur, beheerder); bewaard als hash in WIJKGRAAF_DATA."""
+
+
+def _sleutelbos():
+    from api.sleutels import Sleutelbos
+
+    return Sleutelbos(Instellingen.uit_omgeving().data / "sleutels.json")
+
+
+@sleutel.command("maak")
+@click.option("--rol", required=True, type=click.Choice(["adviseur", "beheerder"]))
+@click.option("--naam", required=True, help="Voor wie of waarvoor de sleutel is.")
+def sleutel_maak(rol: str, naam: str) -> None:
+    """Maak een sleutel; het geheim wordt één keer getoond en nergens bewaard."""
+    record, geheim = _sleutelbos().maak(rol, naam)
+    click.echo(
+        f"sleutel {record.id} ({record.rol}, {record.naam}) gemaakt; bewaar dit geheim:", err=True
+    )
+    click.echo(geheim)
+
+
+@sleutel.command("lijst")
+def sleutel_lijst() -> None:
+    """Alle sleutels (zonder geheimen)."""
+    for s in _sleutelbos().lijst():
+        status = f"ingetrokken {s.ingetrokken_op}" if s.ingetrokken_op else "geldig"
+        click.echo(f"{s.id}\t{s.rol}\t{s.naam}\t{s.gemaakt_op}\t{status}")
+
+
+@sleutel.command("intrek")
+@click.argument("sleutel_id")
+def sleutel_intrek(sleutel_id: str) -> None:
+    """Trek een sleutel in; hij werkt meteen niet meer."""
+    try:
+        s = _sleutelbos().trek_in(sleutel_id)
+    except NietGevonden as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"sleutel {s.id} ingetrokken op {s.ingetrokken_op}")
+
+
 # --- inspecting and serving -------------------------------------------------------------------
 
 

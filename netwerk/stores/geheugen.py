@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -20,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from netwerk import analyse, model
+from netwerk.bestanden import schrijf_atomisch
 from netwerk.fouten import OngeldigeInvoer, StoreOnbereikbaar
 from netwerk.model import Knoop, Relatie
 from netwerk.stores.basis import GraphStore
@@ -76,27 +76,15 @@ class MemoryStore(GraphStore):
         if self.pad is None:
             return
         with self._lock:
-            self.pad.parent.mkdir(parents=True, exist_ok=True)
             data = {
                 "formaat": FORMAAT,
                 "knopen": [r["knoop"] for r in self.export() if "knoop" in r],
                 "relaties": [r["relatie"] for r in self.export() if "relatie" in r],
             }
-            fd, tijdelijk = tempfile.mkstemp(prefix=f".{self.pad.name}.", dir=self.pad.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
-                    f.flush()
-                    os.fsync(f.fileno())
-                os.replace(tijdelijk, self.pad)
-            except BaseException:
-                Path(tijdelijk).unlink(missing_ok=True)
-                raise
-            map_fd = os.open(self.pad.parent, os.O_RDONLY)
-            try:
-                os.fsync(map_fd)
-            finally:
-                os.close(map_fd)
+            schrijf_atomisch(
+                self.pad,
+                lambda f: json.dump(data, f, ensure_ascii=False, separators=(",", ":")),
+            )
             self._stempel = self._bestand_stempel()
 
     # --- writing ------------------------------------------------------------------------

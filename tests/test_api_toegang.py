@@ -1,0 +1,153 @@
+"""Roles by API key, imports over the API, paging links, CORS."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from click.testing import CliRunner
+
+from api import create_app
+from api.sleutels import Sleutelbos
+from ingest import demo
+from wijkgraaf.cli import main
+
+PROBLEEM = "application/problem+json"
+
+
+@pytest.fixture
+def app(store, tmp_path):
+    demo.importeer(store, voortgang=False)
+    return create_app({"TESTING": True, "STORE": store, "SLEUTELS": tmp_path / "sleutels.json"})
+
+
+@pytest.fixture
+def sleutels(app):
+    bos = app.extensions["wijkgraaf_sleutels"]
+    return {rol: bos.maak(rol, f"test {rol}")[1] for rol in ("adviseur", "beheerder")}
+
+
+def test_zonder_sleutel_401_met_te_lage_rol_403(app, sleutels):
+    c = app.test_client()
+    r = c.get("/api/v1/wijken/WK051305/huishoudens")
+    assert r.status_code == 401 and r.mimetype == PROBLEEM
+    assert r.headers["WWW-Authenticate"].startswith("Bearer")
+    r = c.get("/api/v1/wijken/WK051305/huishoudens", headers={"X-Api-Key": "wg_onzin"})
+    assert r.status_code == 401 and r.mimetype == PROBLEEM
+    r = c.post(
+        "/api/v1/imports",
+        headers={"X-Api-Key": sleutels["adviseur"]},
+        data={"bestand": (io.BytesIO(b"x"), "teams.csv")},
+    )
+    assert r.status_code == 403 and r.mimetype == PROBLEEM
+    assert r.get_json()["status"] == 403
+
+
+def test_adviseur_mag_huishoudens_zien_met_beide_koppen(app, sleutels):
+    c = app.test_client()
+    for kop in (
+        {"X-Api-Key": sleutels["adviseur"]},
+        {"Authorization": f"Bearer {sleutels['adviseur']}"},
+        {"Authorization": f"Bearer {sleutels['beheerder']}"},
+    ):
+        r = c.get("/api/v1/wijken/WK051305/huishoudens", headers=kop)
+        assert r.status_code == 200, r.get_json()
+        assert r.get_json()["huishoudens"] == "<5"
+
+
+def test_ingetrokken_sleutel_werkt_niet_meer(app):
+    bos: Sleutelbos = app.extensions["wijkgraaf_sleutels"]
+    record, geheim = bos.maak("adviseur", "tijdelijk")
+    c = app.test_client()
+    assert (
+        c.get("/api/v1/wijken/WK051305/huishoudens", headers={"X-Api-Key": geheim}).status_code
+        == 200
+    )
+    bos.trek_in(record.id)
+    assert (
+        c.get("/api/v1/wijken/WK051305/huishoudens", headers={"X-Api-Key": geheim}).status_code
+        == 401
+    )
+    assert geheim not in (bos.pad.read_text())  # only the hash is stored
+
+
+def test_import_via_api(app, sleutels, store):
+    csv = (
+        "id,naam,soort,werkgebied,leefgebieden\n"
+        "api-t1,Team via API,jeugdteam,WK051305,Financiën\n"
+        "api-t2,Team fout,jeugdteam,WK999999,Financiën\n"
+    ).encode()
+    r = app.test_client().post(
+        "/api/v1/imports",
+        headers={"X-Api-Key": sleutels["beheerder"]},
+        data={"bestand": (io.BytesIO(csv), "teams.csv")},
+        content_type="multipart/form-data",
+    )
+    assert r.status_code == 200, r.get_json()
+    body = r.get_json()
+    assert body["geladen"]["Team"] == 1
+    assert body["afgewezen"] == [
+        {"plaats": "teams.csv:3", "veld": "werkgebied", "reden": "onbekende CBS-code WK999999"}
+    ]
+    assert store.knoop("api-t1").eigenschappen["naam"] == "Team via API"
+
+
+def test_import_zonder_bestand_is_400(app, sleutels):
+    r = app.test_client().post(
+        "/api/v1/imports",
+        headers={"X-Api-Key": sleutels["beheerder"]},
+        data={},
+        content_type="multipart/form-data",
+    )
+    assert r.status_code == 400 and r.mimetype == PROBLEEM
+    assert r.get_json()["invalidParams"][0]["name"] == "bestand"
+
+
+def test_te_groot_bestand_413(store, tmp_path):
+    app = create_app(
+        {
+            "TESTING": True,
+            "STORE": store,
+            "MAX_CONTENT_LENGTH": 1000,
+            "SLEUTELS": tmp_path / "sleutels.json",
+        }
+    )
+    bos = app.extensions["wijkgraaf_sleutels"]
+    geheim = bos.maak("beheerder", "x")[1]
+    r = app.test_client().post(
+        "/api/v1/imports",
+        headers={"X-Api-Key": geheim},
+        data={"bestand": (io.BytesIO(b"x" * 5000), "teams.csv")},
+    )
+    assert r.status_code == 413 and r.mimetype == PROBLEEM
+
+
+def test_paginering_met_links(app):
+    body = app.test_client().get("/api/v1/buurten?wijk=WK051305&per_pagina=3&pagina=2").get_json()
+    assert body["totaal"] == 7 and body["paginas"] == 3 and len(body["resultaten"]) == 3
+    links = body["_links"]
+    assert links["next"]["href"].endswith("pagina=3") and links["prev"]["href"].endswith("pagina=1")
+    assert "wijk=WK051305" in links["self"]["href"]
+
+
+def test_cors_op_publieke_bronnen(app):
+    r = app.test_client().get("/api/v1/aanbod", headers={"Origin": "https://www.gouda.nl"})
+    assert r.headers.get("Access-Control-Allow-Origin") == "*"
+    r = app.test_client().get(
+        "/api/v1/wijken/WK051305/huishoudens", headers={"Origin": "https://www.gouda.nl"}
+    )
+    assert "Access-Control-Allow-Origin" not in r.headers
+
+
+def test_sleutel_cli(tmp_path, monkeypatch):
+    monkeypatch.setenv("WIJKGRAAF_DATA", str(tmp_path))
+    runner = CliRunner()
+    r = runner.invoke(main, ["sleutel", "maak", "--rol", "adviseur", "--naam", "Adviesbureau"])
+    assert r.exit_code == 0 and r.stdout.startswith("wg_")
+    geheim = r.stdout.strip()
+    lijst = runner.invoke(main, ["sleutel", "lijst"]).stdout
+    assert "adviseur\tAdviesbureau" in lijst and geheim not in lijst
+    sleutel_id = lijst.split("\t")[0]
+    assert runner.invoke(main, ["sleutel", "intrek", sleutel_id]).exit_code == 0
+    assert "ingetrokken" in runner.invoke(main, ["sleutel", "lijst"]).stdout
+    assert Sleutelbos(tmp_path / "sleutels.json").controleer(geheim) is None
