@@ -57,6 +57,25 @@ def create_app(test_config: dict[str, Any] | None = None) -> APIFlask:
         send_wildcard=True,
     )
 
+    @app.spec_processor
+    def problemen_in_spec(spec: dict[str, Any]) -> dict[str, Any]:
+        """Every error response is application/problem+json; every operation can answer 503."""
+        for operaties in spec.get("paths", {}).values():
+            for operatie in operaties.values():
+                antwoorden = operatie.get("responses", {})
+                antwoorden.setdefault(
+                    "503",
+                    {
+                        "description": "De graafopslag is tijdelijk niet bereikbaar",
+                        "content": {"application/json": {"schema": instellingen.PROBLEEM_SCHEMA}},
+                    },
+                )
+                for status, antwoord in antwoorden.items():
+                    inhoud = antwoord.get("content", {})
+                    if int(status) >= 400 and "application/json" in inhoud:
+                        inhoud[fouten.PROBLEEM] = inhoud.pop("application/json")
+        return spec
+
     @app.after_request
     def api_versie(antwoord):  # NL API Design Rules: API-Version on every response
         antwoord.headers["API-Version"] = API_VERSIE

@@ -9,3 +9,30 @@ DESCRIPTION = (
 INFO = {"license": {"name": "EUPL-1.2"}}
 VALIDATION_ERROR_STATUS_CODE = 400  # NL API Design Rules: a bad parameter is a 400
 VALIDATION_ERROR_DESCRIPTION = "Ongeldige parameter"
+
+#: The one error shape (RFC 9457), documented for every error response.
+PROBLEEM_SCHEMA = {
+    "type": "object",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "invalidParams": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["name", "reason"],
+                "properties": {
+                    "name": {"type": "string"},
+                    "in": {"type": "string"},
+                    "reason": {"type": "string"},
+                },
+            },
+        },
+    },
+}
+HTTP_ERROR_SCHEMA = PROBLEEM_SCHEMA
+VALIDATION_ERROR_SCHEMA = PROBLEEM_SCHEMA

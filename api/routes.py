@@ -146,6 +146,37 @@ def overlappende_teams(wijkcode: str):
     return _wijkcode_ongeldig(wijkcode) or store().overlappende_teams(wijkcode)
 
 
+@v1.get("/wijken/<string:wijkcode>/nuldelijn-gaten")
+@v1.output(schemas.NuldelijnGaten)
+@v1.doc(
+    summary="Nuldelijn-gaten in een wijk",
+    description=(
+        "Per leefgebied: de teams die er in de wijk aan werken, het aanbod en de initiatieven "
+        "van nuldelijn en voorliggend veld, en of die met elkaar verbonden zijn. Status geen "
+        "aanbod, niet verbonden, verbonden of geen teams; de ergste gaten eerst."
+    ),
+    responses={404: "Onbekende wijk", 400: "Geen geldige wijkcode"},
+)
+def nuldelijn_gaten(wijkcode: str):
+    return _wijkcode_ongeldig(wijkcode) or store().nuldelijn_gaten(wijkcode)
+
+
+@v1.get("/wijken/<string:wijkcode>/collectieve-alternatieven")
+@v1.input(schemas.AlternatievenQuery, location="query", arg_name="query_data")
+@v1.output(schemas.CollectieveAlternatieven)
+@v1.doc(
+    summary="Collectieve alternatieven",
+    description=(
+        "Collectief of algemeen aanbod dat een individuele (maatwerk)voorziening kan vervangen: "
+        "geef `aanbod` (een maatwerkaanbod) of `leefgebied` (en eventueel `doelgroep`). Eerst in "
+        "de wijk, dan in de buurwijken, dan elders in de gemeente, elk met de reden."
+    ),
+    responses={404: "Onbekende wijk of onbekend aanbod", 400: "Ongeldige vraag"},
+)
+def collectieve_alternatieven(wijkcode: str, query_data: dict[str, Any]):
+    return _wijkcode_ongeldig(wijkcode) or store().collectieve_alternatieven(wijkcode, **query_data)
+
+
 @v1.get("/wijken/<string:wijkcode>/huishoudens")
 @vereist("adviseur")
 @v1.output(schemas.Huishoudens)

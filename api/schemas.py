@@ -275,3 +275,83 @@ class Afwijzing(Schema):
 class ImportRapport(Schema):
     geladen = Dict(keys=String(), values=Integer(), required=True)
     afgewezen = List(Nested(Afwijzing), required=True)
+
+
+# --- nuldelijn-gaten ----------------------------------------------------------------------------
+
+
+class WijkMetBuurten(Schema):
+    code = String(required=True)
+    naam = String(required=True, allow_none=True)
+    gemeente = String(required=True, allow_none=True)
+    inwoners = Integer(required=True, allow_none=True)
+    buurten = Integer()
+
+
+class LeefgebiedGat(Schema):
+    leefgebied = Nested(IdNaam, required=True)
+    status = String(
+        required=True,
+        validate=OneOf(["geen aanbod", "niet verbonden", "verbonden", "geen teams"]),
+    )
+    aantallen = Dict(keys=String(), values=Integer(), required=True)
+    per_10000_inwoners = Dict(keys=String(), values=Float(allow_none=True), required=True)
+    teams = List(Dict(), required=True, metadata={"description": "teams met werkgebied en bron"})
+    aanbod = List(
+        Dict(),
+        required=True,
+        metadata={"description": "aanbod met aanbieders, waarom het nuldelijn is en verbindingen"},
+    )
+    initiatieven = List(Dict(), required=True)
+
+
+class NuldelijnGaten(Schema):
+    wijk = Nested(WijkMetBuurten, required=True)
+    teams = Integer(required=True)
+    teams_zonder_leefgebied = List(Nested(TeamKort), required=True)
+    statussen = Dict(keys=String(), values=Integer(), required=True)
+    leefgebieden = List(Nested(LeefgebiedGat), required=True)
+    regels = Raw(required=True, metadata={"description": "de gebruikte regels, in woorden"})
+
+
+# --- collectieve alternatieven ------------------------------------------------------------------
+
+
+class AlternatievenQuery(Schema):
+    aanbod = String(metadata={"description": "id van een individueel (maatwerk)aanbod"})
+    leefgebied = String(metadata={"description": "of: een leefgebied (id of naam)"})
+    doelgroep = String(metadata={"description": "met leefgebied: een doelgroep"})
+
+
+class Afstand(Schema):
+    stap = String(
+        required=True, validate=OneOf(["in de wijk", "buurwijk", "elders in de gemeente"])
+    )
+    gemeentebreed = Boolean(required=True)
+    wijken = List(Nested(CodeNaam), required=True)
+    werkgebied = List(Dict(), required=True)
+    grenzen = List(Dict(), required=True)
+
+
+class Alternatief(Schema):
+    id = String(required=True)
+    naam = String(required=True, allow_none=True)
+    vorm = String(required=True, allow_none=True)
+    omschrijving = String(allow_none=True)
+    contact = String(allow_none=True)
+    doelgroepen = List(Nested(IdNaam), required=True)
+    aanbieders = List(Dict(), required=True)
+    afstand = Nested(Afstand, required=True)
+    gedeelde_leefgebieden = List(Dict(), required=True)
+    gedeelde_doelgroepen = List(Nested(IdNaam), required=True)
+    doelgroep = String(required=True)
+    verwijzende_teams = List(Dict(), required=True)
+
+
+class CollectieveAlternatieven(Schema):
+    wijk = Nested(WijkMetBuurten, required=True)
+    buurwijken = List(Dict(), required=True)
+    vraag = Dict(required=True)
+    aantallen = Dict(keys=String(), values=Integer(), required=True)
+    alternatieven = List(Nested(Alternatief), required=True)
+    regels = Raw(required=True)

@@ -153,6 +153,68 @@ def _overlap_tekst(a: dict[str, Any]) -> None:
     click.echo(f"\n{a['formule']}")
 
 
+@vraag.command("nuldelijn")
+@click.argument("wijk")
+@click.option("--json", "als_json", is_flag=True, help="Antwoord als JSON.")
+def vraag_nuldelijn(wijk: str, als_json: bool) -> None:
+    """Nuldelijn-gaten per leefgebied in een wijk, de ergste eerst."""
+    with _store() as store:
+        antwoord = store.nuldelijn_gaten(wijk.upper())
+    _toon(antwoord, als_json, _nuldelijn_tekst)
+
+
+def _nuldelijn_tekst(a: dict[str, Any]) -> None:
+    w = a["wijk"]
+    click.echo(f"{w['naam']} ({w['code']}), {w['inwoners'] or '?'} inwoners: {a['teams']} teams")
+    for lg in a["leefgebieden"]:
+        n = lg["aantallen"]
+        click.echo(f"\n- {lg['leefgebied']['naam']}: {lg['status']} ({n['teams']} teams, "
+                   f"{n['aanbod']} aanbod, {n['initiatieven']} initiatieven, "
+                   f"{n['verbindingen']} verbindingen)")
+        if lg["teams"]:
+            click.echo("  teams: " + ", ".join(t["naam"] for t in lg["teams"]))
+        if lg["aanbod"]:
+            click.echo("  aanbod: " + ", ".join(x["naam"] for x in lg["aanbod"]))
+        if lg["initiatieven"]:
+            click.echo("  initiatieven: " + ", ".join(x["naam"] for x in lg["initiatieven"]))
+        for x in lg["aanbod"] + lg["initiatieven"]:
+            for v in x["verbindingen"]:
+                click.echo(f"  {v['van']} {v['type']} {v['naar']} (bron {v['bron']}, "
+                           f"bevestigd {v['bevestigd_op']})")
+
+
+@vraag.command("alternatieven")
+@click.argument("wijk")
+@click.option("--aanbod", help="Id van een individueel (maatwerk)aanbod.")
+@click.option("--leefgebied", help="Of: een leefgebied (naam of id).")
+@click.option("--doelgroep", help="Met --leefgebied: een doelgroep.")
+@click.option("--json", "als_json", is_flag=True, help="Antwoord als JSON.")
+def vraag_alternatieven(
+    wijk: str, aanbod: str | None, leefgebied: str | None, doelgroep: str | None, als_json: bool
+) -> None:
+    """Collectieve alternatieven voor individueel aanbod: eerst in de wijk, dan de buurwijken,
+    dan elders in de gemeente."""
+    with _store() as store:
+        antwoord = store.collectieve_alternatieven(wijk.upper(), aanbod, leefgebied, doelgroep)
+    _toon(antwoord, als_json, _alternatieven_tekst)
+
+
+def _alternatieven_tekst(a: dict[str, Any]) -> None:
+    v = a["vraag"]
+    wat = v["aanbod"]["naam"] if v["aanbod"] else ", ".join(x["naam"] for x in v["leefgebieden"])
+    click.echo(f"Collectieve alternatieven voor {wat} in {a['wijk']['naam']} ({a['wijk']['code']})")
+    for x in a["alternatieven"]:
+        stap = x["afstand"]["stap"]
+        via = ", ".join(w["naam"] for w in x["afstand"]["wijken"])
+        click.echo(f"\n- {x['naam']} ({x['vorm']}): {stap}{' via ' + via if via else ''}")
+        click.echo("  leefgebieden: " + ", ".join(g["naam"] for g in x["gedeelde_leefgebieden"]))
+        if x["gedeelde_doelgroepen"]:
+            click.echo("  doelgroepen: " + ", ".join(g["naam"] for g in x["gedeelde_doelgroepen"]))
+        if x["verwijzende_teams"]:
+            teams = ", ".join(t["naam"] for t in x["verwijzende_teams"])
+            click.echo(f"  al verwezen door: {teams}")
+
+
 @vraag.command("huishoudens")
 @click.argument("wijk")
 @click.option("--json", "als_json", is_flag=True, help="Antwoord als JSON.")

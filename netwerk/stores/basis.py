@@ -73,6 +73,22 @@ class GraphStore(abc.ABC):
         """See :mod:`netwerk.analyse.overlap`. Raises NietGevonden for an unknown wijk."""
         return self.vraag("overlap", wijk=wijk)
 
+    def nuldelijn_gaten(self, wijk: str) -> dict[str, Any]:
+        """See :mod:`netwerk.analyse.nuldelijn`. Raises NietGevonden for an unknown wijk."""
+        return self.vraag("nuldelijn", wijk=wijk)
+
+    def collectieve_alternatieven(
+        self,
+        wijk: str,
+        aanbod: str | None = None,
+        leefgebied: str | None = None,
+        doelgroep: str | None = None,
+    ) -> dict[str, Any]:
+        """See :mod:`netwerk.analyse.alternatieven`."""
+        return self.vraag(
+            "alternatieven", wijk=wijk, aanbod=aanbod, leefgebied=leefgebied, doelgroep=doelgroep
+        )
+
     def huishoudens(self, wijk: str) -> dict[str, Any]:
         """See :mod:`netwerk.analyse.huishoudens`: aggregates only, small cells suppressed."""
         return self.vraag("huishoudens", wijk=wijk)

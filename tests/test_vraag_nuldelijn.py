@@ -1,0 +1,324 @@
+"""The question ``nuldelijn``: nuldelijn-gaten per leefgebied in a wijk, on both stores."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest import cbs, demo, tabel
+from netwerk import model
+from netwerk.analyse import nuldelijn as vraag
+from netwerk.fouten import NietGevonden
+from netwerk.model import Knoop
+from netwerk.stores.geheugen import MemoryStore
+
+NOORD, GOVERWELLE, STOLWIJKERSLUIS, WESTERGOUWE = "WK051305", "WK051307", "WK051308", "WK051309"
+DATUM = "2026-12-01"
+
+
+def _nuldelijn(store, **params):
+    """The answer through the module itself (independent of the question registry)."""
+    if isinstance(store, MemoryStore):
+        return vraag.antwoord(vraag.feiten(store.graaf(), **params), **params)
+    rijen = store._lees(vraag.CYPHER, **params)
+    return vraag.antwoord(vraag.feiten_uit_neo4j(rijen, **params), **params)
+
+
+def _importeer(store, tmp_path, **bestanden: str) -> None:
+    paden = []
+    for naam, tekst in bestanden.items():
+        pad = tmp_path / f"{naam}.csv"
+        pad.write_text(tekst, encoding="utf-8")
+        paden.append(pad)
+    rapport = tabel.importeer(store, paden, datum=DATUM, voortgang=False)
+    assert rapport.in_orde, rapport.regels()
+
+
+@pytest.fixture
+def demo_store(store):
+    rapport = demo.importeer(store, voortgang=False)
+    assert rapport.in_orde, rapport.regels()
+    return store
+
+
+def _lg(antwoord, lg):
+    for x in antwoord["leefgebieden"]:
+        if x["leefgebied"]["id"] == lg:
+            return x
+    raise AssertionError(f"geen leefgebied {lg}")
+
+
+def _ids(rijen):
+    return [r["id"] for r in rijen]
+
+
+def test_noord(demo_store):
+    a = _nuldelijn(demo_store, wijk=NOORD)
+    assert a["wijk"] == {
+        "code": NOORD,
+        "naam": "Noord",
+        "gemeente": "GM0513",
+        "inwoners": 10615,
+        "buurten": 7,
+    }
+    assert a["teams"] == 4 and a["teams_zonder_leefgebied"] == []
+    assert len(a["leefgebieden"]) == 13
+    # worst gaps first: status, then more teams, then ZRM order
+    assert [(x["leefgebied"]["id"], x["status"]) for x in a["leefgebieden"]] == [
+        ("huisvesting", "geen aanbod"),
+        ("lichamelijke-gezondheid", "geen aanbod"),
+        ("werk-en-opleiding", "geen aanbod"),
+        ("basale-adl", "geen aanbod"),
+        ("instrumentele-adl", "niet verbonden"),
+        ("huiselijke-relaties", "verbonden"),
+        ("geestelijke-gezondheid", "verbonden"),
+        ("financien", "verbonden"),
+        ("sociaal-netwerk", "verbonden"),
+        ("tijdsbesteding", "geen teams"),
+        ("middelengebruik", "geen teams"),
+        ("maatschappelijke-participatie", "geen teams"),
+        ("justitie", "geen teams"),
+    ]
+    assert a["statussen"] == {
+        "geen aanbod": 4,
+        "niet verbonden": 1,
+        "verbonden": 4,
+        "geen teams": 4,
+    }
+
+    # the Jeugdteam works on Werk & opleiding, but the Taalcafé is in De Korte Akkeren
+    wo = _lg(a, "werk-en-opleiding")
+    assert _ids(wo["teams"]) == ["demo-jt-noord"]
+    assert wo["aanbod"] == [] and wo["initiatieven"] == []
+
+    # the gemeente-wide Wmo-loket works on Instrumentele ADL; the library's Formulierenhulp is
+    # there, but the loket knows neither the offer nor the library
+    iadl = _lg(a, "instrumentele-adl")
+    assert _ids(iadl["teams"]) == ["demo-wmo-loket"]
+    assert iadl["teams"][0]["werkgebied"] == [
+        {
+            "gebied": "GM0513",
+            "soort": "Gemeente",
+            "bron": "demo-gouda",
+            "bevestigd_op": "2026-11-01",
+        }
+    ]
+    assert _ids(iadl["aanbod"]) == ["demo-formulierenhulp"]
+    formulier = iadl["aanbod"][0]
+    assert formulier["nuldelijn_omdat"] == [
+        "aanbieder Bibliotheek Gouwe en IJssel (demo-bibliotheek) is een organisatie met rol "
+        "'voorliggend veld'"
+    ]
+    assert formulier["verbindingen"] == []
+    assert iadl["aantallen"] == {"teams": 1, "aanbod": 1, "initiatieven": 0, "verbindingen": 0}
+    assert iadl["per_10000_inwoners"] == {"teams": 0.94, "aanbod": 0.94, "initiatieven": 0.0}
+
+    # Financiën: the Sociaal Team refers to SchuldHulpMaatje (gemeente-wide offer)
+    fin = _lg(a, "financien")
+    shm = next(o for o in fin["aanbod"] if o["id"] == "demo-shm")
+    assert shm["werkgebied"][0]["gebied"] == "GM0513"
+    assert shm["verbindingen"] == [
+        {
+            "team": {"id": "demo-st-noord", "naam": "Sociaal Team Noord"},
+            "van": "demo-st-noord",
+            "type": "VERWIJST_NAAR",
+            "naar": "demo-shm",
+            "via": {"id": "demo-shm", "naam": "SchuldHulpMaatje", "rol": "aanbod"},
+            "bron": "demo-gouda",
+            "bevestigd_op": "2026-11-01",
+        }
+    ]
+
+    # Huiselijke relaties: two teams linked to the opvoedcursus through its aanbieder Welzijn
+    hr = _lg(a, "huiselijke-relaties")
+    assert _ids(hr["teams"]) == ["demo-jt-noord", "demo-okt-noord", "demo-st-noord"]
+    cursus = hr["aanbod"][0]
+    assert cursus["id"] == "demo-opvoedcursus"
+    assert [(v["team"]["id"], v["via"]["rol"], v["via"]["id"]) for v in cursus["verbindingen"]] == [
+        ("demo-okt-noord", "aanbieder", "demo-welzijn"),
+        ("demo-st-noord", "aanbieder", "demo-welzijn"),
+    ]
+    assert hr["aantallen"]["verbindingen"] == 2
+    assert hr["per_10000_inwoners"]["teams"] == round(3 * 10000 / 10615, 2) == 2.83
+
+    # an initiatief counts on a leefgebied through its own focus or through its offers
+    sn = _lg(a, "sociaal-netwerk")
+    assert _ids(sn["aanbod"]) == ["demo-maatje", "demo-mantelzorgcafe", "demo-repair"]
+    assert _ids(sn["initiatieven"]) == ["demo-maatjes", "demo-repair-noord"]
+    repair = sn["initiatieven"][1]
+    assert repair["richt_zich_op"] == []
+    assert [x["id"] for x in repair["biedt_aan"]] == ["demo-repair"]
+    # no team works on Tijdsbesteding, although the nuldelijn does
+    tijd = _lg(a, "tijdsbesteding")
+    assert tijd["teams"] == [] and _ids(tijd["aanbod"]) == ["demo-jongerenwerk", "demo-repair"]
+
+
+def test_goverwelle_teams_zonder_nuldelijn(demo_store):
+    a = _nuldelijn(demo_store, wijk=GOVERWELLE)
+    assert a["wijk"]["naam"] == "Goverwelle" and a["teams"] == 3
+    # nobody in Goverwelle is linked to the nuldelijn
+    assert a["statussen"]["verbonden"] == 0
+    assert [(x["leefgebied"]["id"], x["status"]) for x in a["leefgebieden"]] == [
+        ("huiselijke-relaties", "geen aanbod"),
+        ("tijdsbesteding", "geen aanbod"),
+        ("huisvesting", "geen aanbod"),
+        ("lichamelijke-gezondheid", "geen aanbod"),
+        ("basale-adl", "geen aanbod"),
+        ("instrumentele-adl", "geen aanbod"),
+        ("geestelijke-gezondheid", "niet verbonden"),
+        ("financien", "niet verbonden"),
+        ("sociaal-netwerk", "niet verbonden"),
+        ("werk-en-opleiding", "geen teams"),
+        ("middelengebruik", "geen teams"),
+        ("maatschappelijke-participatie", "geen teams"),
+        ("justitie", "geen teams"),
+    ]
+    sn = _lg(a, "sociaal-netwerk")
+    assert _ids(sn["teams"]) == ["demo-bt-goverwelle"]
+    assert _ids(sn["aanbod"]) == ["demo-koffie", "demo-maatje", "demo-mantelzorgcafe"]
+    assert _ids(sn["initiatieven"]) == ["demo-koffie-molen", "demo-maatjes"]
+    koffie = sn["aanbod"][0]
+    assert koffie["werkgebied"] == [
+        {
+            "gebied": "BU05130701",
+            "soort": "Buurt",
+            "bron": "demo-gouda",
+            "bevestigd_op": "2026-11-01",
+        }
+    ]
+    assert koffie["nuldelijn_omdat"] == [
+        "aanbieder Koffieochtend De Molen (demo-koffie-molen) is een initiatief"
+    ]
+    assert sn["aantallen"] == {"teams": 1, "aanbod": 3, "initiatieven": 2, "verbindingen": 0}
+    assert sn["per_10000_inwoners"] == {"teams": 0.94, "aanbod": 2.81, "initiatieven": 1.87}
+    ggz = _lg(a, "geestelijke-gezondheid")
+    assert _ids(ggz["teams"]) == ["demo-bt-goverwelle", "demo-jt-zuid"]
+
+
+def test_stolwijkersluis_alleen_het_gemeentelijke_loket(demo_store):
+    # no team works in this wijk itself: only the gemeente-wide Wmo-loket covers it
+    a = _nuldelijn(demo_store, wijk=STOLWIJKERSLUIS)
+    assert a["teams"] == 1 and a["wijk"]["inwoners"] == 435
+    bezet = [x for x in a["leefgebieden"] if x["status"] != "geen teams"]
+    assert [x["leefgebied"]["id"] for x in bezet] == [
+        "huisvesting",
+        "lichamelijke-gezondheid",
+        "basale-adl",
+        "instrumentele-adl",
+    ]
+    assert {x["status"] for x in bezet} == {"geen aanbod"}
+    assert bezet[0]["per_10000_inwoners"]["teams"] == round(10000 / 435, 2) == 22.99
+    assert bezet[0]["teams"][0]["werkgebied"][0]["soort"] == model.GEMEENTE
+    # the gemeente-wide offers are available here, with no team to link to them
+    sn = _lg(a, "sociaal-netwerk")
+    assert sn["status"] == "geen teams"
+    assert _ids(sn["aanbod"]) == ["demo-maatje", "demo-mantelzorgcafe"]
+
+
+def test_wijk_met_een_team(demo_store):
+    # Westergouwe: one team (the Wmo-loket, at gemeente level), so one team per leefgebied
+    a = _nuldelijn(demo_store, wijk=WESTERGOUWE)
+    assert a["teams"] == 1
+    assert {x["aantallen"]["teams"] for x in a["leefgebieden"]} == {0, 1}
+    assert a["statussen"] == {
+        "geen aanbod": 4,
+        "niet verbonden": 0,
+        "verbonden": 0,
+        "geen teams": 9,
+    }
+
+
+def test_lege_wijk_zonder_inwoners(store):
+    # a wijk without gemeente, buurten, teams, aanbod or known population
+    store.upsert_knopen([Knoop(model.WIJK, "WK999901", {"naam": "Nergens"})])
+    a = _nuldelijn(store, wijk="WK999901")
+    assert a["wijk"] == {
+        "code": "WK999901",
+        "naam": "Nergens",
+        "gemeente": None,
+        "inwoners": None,
+        "buurten": 0,
+    }
+    assert a["teams"] == 0
+    assert [x["leefgebied"]["id"] for x in a["leefgebieden"]] == list(model.LEEFGEBIED_IDS)
+    for x in a["leefgebieden"]:
+        assert x["status"] == "geen teams"
+        assert x["per_10000_inwoners"] == {"teams": None, "aanbod": None, "initiatieven": None}
+
+
+def test_buurtteam_zonder_leefgebied_en_eigen_aanbod(store, tmp_path):
+    cbs.importeer(store, ["GM0513"], voortgang=False)
+    _importeer(
+        store,
+        tmp_path,
+        organisaties="id,naam,rol\nhuisarts,Huisartsen Noord,eerstelijn\n",
+        teams=(
+            "id,naam,soort,werkgebied,leefgebieden\n"
+            "bt1,Buurtteam Noord-Oost,buurtteam,BU05130500,Financiën\n"
+            "leeg,Team zonder leefgebied,buurtteam,BU05130501,\n"
+            "ander,Team elders,buurtteam,BU05130100,Financiën\n"
+        ),
+        aanbod=(
+            "id,naam,vorm,aanbieder,werkgebied,leefgebieden\n"
+            "zonder,Geldcafé,algemeen,,BU05130502,Financiën\n"
+            "eerste,Cursus van de huisarts,collectief,huisarts,WK051305,Financiën\n"
+            "maat,Budgetbegeleiding,individueel-maatwerk,,WK051305,Financiën\n"
+        ),
+    )
+    a = _nuldelijn(store, wijk=NOORD)
+    assert a["teams"] == 2
+    assert a["teams_zonder_leefgebied"] == [
+        {"id": "leeg", "naam": "Team zonder leefgebied", "soort": "buurtteam"}
+    ]
+    fin = a["leefgebieden"][0]
+    assert fin["leefgebied"]["id"] == "financien" and fin["status"] == "niet verbonden"
+    assert _ids(fin["teams"]) == ["bt1"]
+    assert fin["teams"][0]["werkgebied"][0]["gebied"] == "BU05130500"
+    # only the offer without aanbieder counts: not the huisarts's cursus, not maatwerk
+    assert _ids(fin["aanbod"]) == ["zonder"]
+    assert fin["aanbod"][0]["nuldelijn_omdat"] == ["geen aanbieder bekend"]
+    assert all(x["teams"] == [] for x in a["leefgebieden"][1:])
+
+
+def test_relaties_in_beide_richtingen(demo_store, tmp_path):
+    _importeer(
+        demo_store,
+        tmp_path,
+        relaties=(
+            "van,type,naar,bron\n"
+            "demo-welzijn,WERKT_SAMEN_MET,demo-st-noord,overleg\n"
+            "demo-bibliotheek,WERKT_SAMEN_MET,demo-wmo-loket,overleg\n"
+            "demo-wmo-loket,WERKT_SAMEN_MET,demo-bibliotheek,overleg\n"
+        ),
+    )
+    a = _nuldelijn(demo_store, wijk=NOORD)
+    iadl = _lg(a, "instrumentele-adl")
+    assert iadl["status"] == "verbonden"
+    # two stored relationships, one fact
+    assert iadl["aantallen"]["verbindingen"] == 1
+    assert [(v["van"], v["naar"], v["bron"]) for v in iadl["aanbod"][0]["verbindingen"]] == [
+        ("demo-bibliotheek", "demo-wmo-loket", "overleg"),
+        ("demo-wmo-loket", "demo-bibliotheek", "overleg"),
+    ]
+    hr = _lg(a, "huiselijke-relaties")
+    assert hr["aantallen"]["verbindingen"] == 2
+    st = [v for v in hr["aanbod"][0]["verbindingen"] if v["team"]["id"] == "demo-st-noord"]
+    assert [(v["van"], v["bron"], v["bevestigd_op"]) for v in st] == [
+        ("demo-st-noord", "demo-gouda", "2026-11-01"),
+        ("demo-welzijn", "overleg", DATUM),
+    ]
+
+
+def test_onbekende_wijk(demo_store):
+    for code in ("WK999999", "BU05130500", "demo-st-noord"):
+        with pytest.raises(NietGevonden):
+            _nuldelijn(demo_store, wijk=code)
+
+
+@pytest.mark.neo4j
+def test_beide_stores_geven_hetzelfde(geheugen_store, neo4j_store):
+    for s in (geheugen_store, neo4j_store):
+        demo.importeer(s, voortgang=False)
+    wijken = [k.id for k in cbs.records(cbs.referentie(), ["GM0513"])[0] if k.label == model.WIJK]
+    assert len(wijken) == 9
+    for w in wijken:
+        assert _nuldelijn(geheugen_store, wijk=w) == _nuldelijn(neo4j_store, wijk=w), w
