@@ -70,6 +70,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> APIFlask:
                         "content": {"application/json": {"schema": instellingen.PROBLEEM_SCHEMA}},
                     },
                 )
+                if "gexf" in operatie.get("description", "") and "200" in antwoorden:
+                    for mime in (
+                        "application/gexf+xml",
+                        "application/graphml+xml",
+                        "application/vnd.cytoscape+json",
+                    ):
+                        antwoorden["200"]["content"][mime] = {"schema": {"type": "string"}}
                 for status, antwoord in antwoorden.items():
                     inhoud = antwoord.get("content", {})
                     if int(status) >= 400 and "application/json" in inhoud:

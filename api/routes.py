@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from apiflask import APIBlueprint
-from flask import current_app, request, url_for
+from flask import Response, current_app, request, url_for
 
 from api import schemas
 from api.fouten import probleem
@@ -232,3 +232,76 @@ def importeer(bestanden: dict[str, Any]):
     records, leesfouten = tabel.lees_tekst(tekst, naam)
     rapport = tabel.importeer_records(store(), records, leesfouten, voortgang=False)
     return rapport.als_dict()
+
+
+# --- landscape analyses (adviseur) ---------------------------------------------------------------
+
+#: Files the landschap resource can also give, by formaat and by Accept header.
+LANDSCHAP_FORMATEN = {
+    "gexf": "application/gexf+xml",
+    "graphml": "application/graphml+xml",
+    "cytoscape": "application/vnd.cytoscape+json",
+}
+
+
+@v1.get("/organisaties/<string:id>/zichtbaarheid")
+@vereist("adviseur")
+@v1.output(schemas.Zichtbaarheid)
+@v1.doc(
+    summary="Zichtbaarheid van een organisatie",
+    description=(
+        "Waar de organisatie actief is; per wijk welke teams haar kennen en welke niet "
+        "(actief maar onzichtbaar); haar graad, betweenness en rang in het netwerk van de "
+        "gemeente. Vraagt rol adviseur."
+    ),
+    responses={404: "Onbekende organisatie", 401: "Geen sleutel", 403: "Rol te laag"},
+    **ADVISEUR,
+)
+def zichtbaarheid(id: str):
+    return store().zichtbaarheid(id)
+
+
+@v1.get("/gemeenten/<string:gemeentecode>/landschap")
+@vereist("adviseur")
+@v1.input(schemas.LandschapQuery, location="query", arg_name="query_data")
+@v1.output(schemas.Landschap)
+@v1.doc(
+    summary="Landschap van een gemeente",
+    description=(
+        "Het netwerk van teams, organisaties en initiatieven met gemeenschappen, geïsoleerde "
+        "teams en bruggen. Met `formaat=gexf|graphml|cytoscape` (of een Accept-kop "
+        "application/gexf+xml, application/graphml+xml, application/vnd.cytoscape+json) als "
+        "bestand voor Gephi of Cytoscape. Vraagt rol adviseur."
+    ),
+    responses={
+        404: "Onbekende gemeente",
+        400: "Ongeldige gemeentecode of formaat",
+        401: "Geen sleutel",
+        403: "Rol te laag",
+    },
+    **ADVISEUR,
+)
+def landschap(gemeentecode: str, query_data: dict[str, Any]):
+    from netwerk.analyse.exporteer import exporteer
+
+    formaat = query_data["formaat"]
+    if formaat == "json" and "formaat" not in request.args:
+        beste = request.accept_mimetypes.best_match(
+            ["application/json", *LANDSCHAP_FORMATEN.values()], default="application/json"
+        )
+        formaat = next((f for f, m in LANDSCHAP_FORMATEN.items() if m == beste), "json")
+    antwoord = store().landschap(gemeentecode)
+    if formaat == "json":
+        return antwoord
+    inhoud, _ = exporteer(antwoord, formaat)
+    uit = Response(inhoud, mimetype=LANDSCHAP_FORMATEN[formaat])
+    uit.headers["Content-Disposition"] = (
+        f'attachment; filename="landschap-{gemeentecode}.{formaat_extensie(formaat)}"'
+    )
+    return uit
+
+
+def formaat_extensie(formaat: str) -> str:
+    from netwerk.analyse.exporteer import FORMATEN
+
+    return FORMATEN[formaat][1]

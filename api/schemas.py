@@ -355,3 +355,65 @@ class CollectieveAlternatieven(Schema):
     aantallen = Dict(keys=String(), values=Integer(), required=True)
     alternatieven = List(Nested(Alternatief), required=True)
     regels = Raw(required=True)
+
+
+# --- zichtbaarheid en landschap -----------------------------------------------------------------
+
+
+class OrganisatieKort(Schema):
+    id = String(required=True)
+    naam = String(required=True, allow_none=True)
+    rol = String(required=True, allow_none=True)
+
+
+class WijkZichtbaarheid(Schema):
+    wijk = Nested(WijkNaam, required=True)
+    via = List(Dict(), required=True)
+    teams_die_haar_kennen = List(Dict(), required=True)
+    teams_die_haar_niet_kennen = List(Dict(), required=True)
+    status = String(
+        required=True, validate=OneOf(["gezien", "actief maar onzichtbaar", "geen teams"])
+    )
+
+
+class NetwerkPositie(Schema):
+    gemeente = Nested(CodeNaam, required=True)
+    graad = Integer(required=True)
+    betweenness = Float(required=True)
+    rang = Integer(required=True)
+    van = Integer(required=True)
+    verbonden_met = List(Raw(), required=True)
+
+
+class Zichtbaarheid(Schema):
+    organisatie = Nested(OrganisatieKort, required=True)
+    gebieden = List(Dict(), required=True)
+    wijken = List(Nested(WijkZichtbaarheid), required=True)
+    netwerk = List(Nested(NetwerkPositie), required=True)
+    samenvatting = Dict(keys=String(), values=Integer(), required=True)
+    rang = Raw(metadata={"description": "hoe de rang berekend is"})
+
+
+class LandschapQuery(Schema):
+    formaat = String(
+        load_default="json",
+        validate=OneOf(["json", "gexf", "graphml", "cytoscape"]),
+        metadata={"description": "json (standaard), of een bestand voor Gephi/Cytoscape"},
+    )
+
+
+class GemeenteKort(Schema):
+    code = String(required=True)
+    naam = String(required=True, allow_none=True)
+    inwoners = Integer(required=True, allow_none=True)
+
+
+class Landschap(Schema):
+    gemeente = Nested(GemeenteKort, required=True)
+    knopen = List(Dict(), required=True)
+    verbindingen = List(Dict(), required=True)
+    gemeenschappen = List(Dict(), required=True)
+    geisoleerde_teams = List(String(), required=True)
+    bruggen = List(Dict(), required=True)
+    samenvatting = Dict(required=True)
+    methode = Dict(required=True)

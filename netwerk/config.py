@@ -1,7 +1,8 @@
 """Configuration from the environment, and the store it asks for.
 
 - ``WIJKGRAAF_NEO4J_URI`` set (with ``WIJKGRAAF_NEO4J_USER``, ``WIJKGRAAF_NEO4J_PASSWORD`` and
-  optionally ``WIJKGRAAF_NEO4J_DATABASE``): the Neo4j store.
+  optionally ``WIJKGRAAF_NEO4J_DATABASE``, ``WIJKGRAAF_NEO4J_RETRY_TIJD`` in seconds, default 5):
+  the Neo4j store.
 - otherwise the embedded memory store, in ``WIJKGRAAF_DATA`` (default
   ``$XDG_DATA_HOME/wijkgraaf`` or ``~/.local/share/wijkgraaf``), file ``graaf.json``.
 """
@@ -28,6 +29,7 @@ class Instellingen:
     neo4j_user: str | None = None
     neo4j_password: str | None = None
     neo4j_database: str | None = None
+    neo4j_retry_tijd: float = 5.0
     data: Path = Path(".")
 
     @classmethod
@@ -38,6 +40,7 @@ class Instellingen:
             neo4j_user=env.get("WIJKGRAAF_NEO4J_USER") or None,
             neo4j_password=env.get("WIJKGRAAF_NEO4J_PASSWORD") or None,
             neo4j_database=env.get("WIJKGRAAF_NEO4J_DATABASE") or None,
+            neo4j_retry_tijd=float(env.get("WIJKGRAAF_NEO4J_RETRY_TIJD") or 5.0),
             data=Path(env.get("WIJKGRAAF_DATA") or standaard_datamap()),
         )
 
@@ -51,7 +54,15 @@ def maak_driver(inst: Instellingen) -> Any:
     from neo4j import GraphDatabase
 
     auth = (inst.neo4j_user, inst.neo4j_password or "") if inst.neo4j_user else None
-    return GraphDatabase.driver(inst.neo4j_uri, auth=auth)
+    # Fail fast when the server is away (the API answers 503 and recovers by itself once the
+    # server is back), instead of the driver's default of retrying for 30 s.
+    return GraphDatabase.driver(
+        inst.neo4j_uri,
+        auth=auth,
+        max_transaction_retry_time=inst.neo4j_retry_tijd,
+        connection_timeout=inst.neo4j_retry_tijd,
+        connection_acquisition_timeout=inst.neo4j_retry_tijd * 2,
+    )
 
 
 def open_store(inst: Instellingen | None = None, driver: Any = None) -> GraphStore:

@@ -151,3 +151,50 @@ def test_sleutel_cli(tmp_path, monkeypatch):
     assert runner.invoke(main, ["sleutel", "intrek", sleutel_id]).exit_code == 0
     assert "ingetrokken" in runner.invoke(main, ["sleutel", "lijst"]).stdout
     assert Sleutelbos(tmp_path / "sleutels.json").controleer(geheim) is None
+
+
+def test_analyses_vragen_adviseur(app, sleutels):
+    c = app.test_client()
+    for url in (
+        "/api/v1/organisaties/demo-welzijn/zichtbaarheid",
+        "/api/v1/gemeenten/GM0513/landschap",
+    ):
+        assert c.get(url).status_code == 401
+        r = c.get(url, headers={"X-Api-Key": sleutels["adviseur"]})
+        assert r.status_code == 200 and r.mimetype == "application/json"
+    body = c.get(
+        "/api/v1/organisaties/demo-welzijn/zichtbaarheid",
+        headers={"X-Api-Key": sleutels["adviseur"]},
+    ).get_json()
+    assert {w["status"] for w in body["wijken"]} == {"gezien", "actief maar onzichtbaar"}
+
+
+@pytest.mark.parametrize(
+    ("vraag", "mime"),
+    [
+        ({"formaat": "gexf"}, "application/gexf+xml"),
+        ({"formaat": "graphml"}, "application/graphml+xml"),
+        ({"formaat": "cytoscape"}, "application/vnd.cytoscape+json"),
+    ],
+)
+def test_landschap_als_bestand(app, sleutels, vraag, mime):
+    import networkx as nx
+
+    r = app.test_client().get(
+        "/api/v1/gemeenten/GM0513/landschap",
+        query_string=vraag,
+        headers={"X-Api-Key": sleutels["adviseur"]},
+    )
+    assert r.status_code == 200 and r.mimetype == mime
+    assert "attachment" in r.headers["Content-Disposition"]
+    if vraag["formaat"] == "gexf":
+        g = nx.read_gexf(io.BytesIO(r.data))
+        assert "demo-st-noord" in g and "demo-welzijn" in g
+
+
+def test_landschap_via_accept(app, sleutels):
+    r = app.test_client().get(
+        "/api/v1/gemeenten/GM0513/landschap",
+        headers={"X-Api-Key": sleutels["adviseur"], "Accept": "application/graphml+xml"},
+    )
+    assert r.status_code == 200 and r.mimetype == "application/graphml+xml"

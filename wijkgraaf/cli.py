@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import click
@@ -168,9 +169,11 @@ def _nuldelijn_tekst(a: dict[str, Any]) -> None:
     click.echo(f"{w['naam']} ({w['code']}), {w['inwoners'] or '?'} inwoners: {a['teams']} teams")
     for lg in a["leefgebieden"]:
         n = lg["aantallen"]
-        click.echo(f"\n- {lg['leefgebied']['naam']}: {lg['status']} ({n['teams']} teams, "
-                   f"{n['aanbod']} aanbod, {n['initiatieven']} initiatieven, "
-                   f"{n['verbindingen']} verbindingen)")
+        click.echo(
+            f"\n- {lg['leefgebied']['naam']}: {lg['status']} ({n['teams']} teams, "
+            f"{n['aanbod']} aanbod, {n['initiatieven']} initiatieven, "
+            f"{n['verbindingen']} verbindingen)"
+        )
         if lg["teams"]:
             click.echo("  teams: " + ", ".join(t["naam"] for t in lg["teams"]))
         if lg["aanbod"]:
@@ -179,8 +182,10 @@ def _nuldelijn_tekst(a: dict[str, Any]) -> None:
             click.echo("  initiatieven: " + ", ".join(x["naam"] for x in lg["initiatieven"]))
         for x in lg["aanbod"] + lg["initiatieven"]:
             for v in x["verbindingen"]:
-                click.echo(f"  {v['van']} {v['type']} {v['naar']} (bron {v['bron']}, "
-                           f"bevestigd {v['bevestigd_op']})")
+                click.echo(
+                    f"  {v['van']} {v['type']} {v['naar']} (bron {v['bron']}, "
+                    f"bevestigd {v['bevestigd_op']})"
+                )
 
 
 @vraag.command("alternatieven")
@@ -215,6 +220,59 @@ def _alternatieven_tekst(a: dict[str, Any]) -> None:
             click.echo(f"  al verwezen door: {teams}")
 
 
+@vraag.command("zichtbaarheid")
+@click.argument("organisatie")
+@click.option("--json", "als_json", is_flag=True, help="Antwoord als JSON.")
+def vraag_zichtbaarheid(organisatie: str, als_json: bool) -> None:
+    """Hoe zichtbaar is een organisatie: per wijk welke teams haar kennen en welke niet."""
+    with _store() as store:
+        antwoord = store.zichtbaarheid(organisatie)
+    _toon(antwoord, als_json, _zichtbaarheid_tekst)
+
+
+def _zichtbaarheid_tekst(a: dict[str, Any]) -> None:
+    o = a["organisatie"]
+    click.echo(f"{o['naam']} ({o['rol']}): actief in {len(a['wijken'])} wijken")
+    for w in a["wijken"]:
+        click.echo(f"\n- {w['wijk']['naam']} ({w['wijk']['code']}): {w['status']}")
+        for t in w["teams_die_haar_kennen"]:
+            soorten = ", ".join(sorted({r["type"] for r in t["relaties"]}))
+            click.echo(f"  kent haar: {t['naam']} ({soorten})")
+        for t in w["teams_die_haar_niet_kennen"]:
+            click.echo(f"  kent haar niet: {t['naam']}")
+    for n in a["netwerk"]:
+        click.echo(
+            f"\nnetwerk {n['gemeente']['naam']}: graad {n['graad']}, betweenness "
+            f"{n['betweenness']}, rang {n['rang']} van {n['van']} organisaties"
+        )
+
+
+@vraag.command("landschap")
+@click.argument("gemeente")
+@click.option("--json", "als_json", is_flag=True, help="Antwoord als JSON.")
+def vraag_landschap(gemeente: str, als_json: bool) -> None:
+    """Het netwerk van teams en organisaties in een gemeente: gemeenschappen, geïsoleerde
+    teams, bruggen."""
+    with _store() as store:
+        antwoord = store.landschap(gemeente.upper())
+    _toon(antwoord, als_json, _landschap_tekst)
+
+
+def _landschap_tekst(a: dict[str, Any]) -> None:
+    s = a["samenvatting"]
+    click.echo(
+        f"{a['gemeente']['naam']}: {s['teams']} teams, {s['organisaties']} organisaties, "
+        f"{s['initiatieven']} initiatieven, {s['verbindingen']} verbindingen, "
+        f"{s['gemeenschappen']} gemeenschappen"
+    )
+    namen = {k["id"]: k["naam"] for k in a["knopen"]}
+    click.echo(
+        "geïsoleerde teams: " + (", ".join(namen[t] for t in a["geisoleerde_teams"]) or "geen")
+    )
+    for b in a["bruggen"]:
+        click.echo(f"brug: {b['naam']} ({b['label']}) splitst het netwerk in {b['splitst_in']}")
+
+
 @vraag.command("huishoudens")
 @click.argument("wijk")
 @click.option("--json", "als_json", is_flag=True, help="Antwoord als JSON.")
@@ -237,6 +295,38 @@ def _huishoudens_tekst(a: dict[str, Any]) -> None:
             f"regisseur bij {t['als_regisseur']}"
         )
     click.echo(f"({a['uitleg']['onderdrukking']})")
+
+
+# --- export -------------------------------------------------------------------------------------
+
+
+@main.group()
+def export() -> None:
+    """Exporteren: het landschap als bestand voor Gephi of Cytoscape."""
+
+
+@export.command("landschap")
+@click.argument("gemeente")
+@click.option(
+    "--formaat",
+    type=click.Choice(["gexf", "graphml", "cytoscape"]),
+    default="gexf",
+    show_default=True,
+)
+@click.option(
+    "--uit", "uitvoer", type=click.Path(dir_okay=False), help="Bestand (standaard stdout)."
+)
+def export_landschap(gemeente: str, formaat: str, uitvoer: str | None) -> None:
+    """Het team- en organisatienetwerk van een gemeente als GEXF, GraphML of Cytoscape JSON."""
+    from netwerk.analyse.exporteer import exporteer
+
+    with _store() as store:
+        inhoud, _ = exporteer(store.landschap(gemeente.upper()), formaat)
+    if uitvoer:
+        Path(uitvoer).write_bytes(inhoud)
+        click.echo(f"{uitvoer}: {len(inhoud)} bytes", err=True)
+    else:
+        click.echo(inhoud.decode("utf-8"), nl=False)
 
 
 # --- API keys -----------------------------------------------------------------------------------
@@ -311,6 +401,131 @@ def serve(host: str, port: int, threads: int) -> None:
         err=True,
     )
     waitress_serve(app, host=host, port=port, threads=threads, ident="wijkgraaf")
+
+
+# --- tekst: text as a source (ingest/tekst); proposals, review, evaluation ---------------------
+
+
+@ingest.command("tekst")
+@click.argument("bestanden", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--datum", help="bevestigd_op voor de voorstellen (standaard vandaag).")
+def ingest_tekst(bestanden: tuple[str, ...], datum: str | None) -> None:
+    """Tekst, opgeslagen webpagina's (HTML) en PDF-rapporten: gevonden organisaties, teams en
+    relaties worden voorstellen, te beoordelen met `wijkgraaf tekst beoordeel`."""
+    from pathlib import Path
+
+    from ingest.tekst import inlezen
+    from ingest.tekst.pijplijn import laad_nlp
+
+    adressen = [b for b in bestanden if b.startswith(("http://", "https://"))]
+    if adressen:
+        raise click.ClickException(
+            f"{adressen[0]}: geef een opgeslagen pagina (in de browser: Opslaan als, HTML), "
+            "geen adres; Wijkgraaf haalt zelf niets van het web"
+        )
+    ontbreekt = [b for b in bestanden if not Path(b).is_file()]
+    if ontbreekt:
+        raise click.ClickException(f"{ontbreekt[0]}: bestand bestaat niet")
+    nlp = laad_nlp()
+    with _store() as store:
+        samenvattingen = inlezen.importeer(store, bestanden, nlp=nlp, datum=datum)
+    fouten = 0
+    for s in samenvattingen:
+        for regel in s.regels():
+            click.echo(regel, err=bool(s.fout))
+        fouten += bool(s.fout)
+    if any(s.nieuwe_knopen or s.nieuwe_relaties for s in samenvattingen):
+        click.echo("beoordeel de voorstellen met: wijkgraaf tekst beoordeel")
+    if fouten:
+        sys.exit(1)
+
+
+@main.group()
+def tekst() -> None:
+    """Voorstellen uit tekst beoordelen en de tekstherkenning evalueren."""
+
+
+@tekst.command("beoordeel")
+@click.option("--accepteer", "accepteren", multiple=True, metavar="ID", help="Voorstel aannemen.")
+@click.option("--wijs-af", "afwijzen", multiple=True, metavar="ID", help="Voorstel afwijzen.")
+@click.option("--alles-tonen", is_flag=True, help="Ook de voorstellen waarover al besloten is.")
+@click.option("--document", help="Alleen de voorstellen uit deze bron (id tekst-...).")
+@click.option("--datum", help="Datum van het besluit (standaard vandaag).")
+@click.option("--json", "als_json", is_flag=True, help="De lijst als JSON.")
+def tekst_beoordeel(
+    accepteren: tuple[str, ...],
+    afwijzen: tuple[str, ...],
+    alles_tonen: bool,
+    document: str | None,
+    datum: str | None,
+    als_json: bool,
+) -> None:
+    """Toon de openstaande voorstellen uit tekst, of neem een besluit erover."""
+    from ingest.tekst import beoordeling
+
+    with _store() as store:
+        if accepteren or afwijzen:
+            for id_ in accepteren:
+                for regel in beoordeling.accepteer(store, id_, datum=datum):
+                    click.echo(regel)
+            for id_ in afwijzen:
+                for regel in beoordeling.wijs_af(store, id_, datum=datum):
+                    click.echo(regel)
+            return
+        statussen = beoordeling.STATUSSEN if alles_tonen else (beoordeling.VOORGESTELD,)
+        lijst = beoordeling.voorstellen(store, statussen=statussen, document=document)
+        if als_json:
+            click.echo(json.dumps([v.als_dict() for v in lijst], ensure_ascii=False, indent=2))
+            return
+        if not lijst:
+            click.echo("geen voorstellen" + ("" if alles_tonen else " om te beoordelen"))
+            return
+        bronnen: dict[str, str] = {}
+        for v in lijst:
+            e = v.eigenschappen
+            doc = e.get("document", "")
+            if doc not in bronnen:
+                k = store.knoop(doc)
+                bronnen[doc] = str(k.eigenschappen.get("naam", doc)) if k else doc
+                click.echo(f"\n{bronnen[doc]} ({doc})")
+            status = "" if v.status == beoordeling.VOORGESTELD else f" [{v.status}]"
+            click.echo(
+                f"- {v.id}{status} {beoordeling.omschrijving(store, v)} "
+                f"(vertrouwen {e.get('vertrouwen')})"
+            )
+            click.echo(f"    [{e.get('begin')}:{e.get('eind')}] \u201c{e.get('fragment')}\u201d")
+        click.echo(
+            f"\n{len(lijst)} voorstellen; besluit met --accepteer ID of --wijs-af ID (herhaalbaar)"
+        )
+
+
+@tekst.command("evalueer")
+@click.option(
+    "--set",
+    "sets",
+    type=click.Choice(["ontwikkel", "test"]),
+    multiple=True,
+    help="Welke set (standaard beide).",
+)
+@click.option("--json", "als_json", is_flag=True, help="De cijfers als JSON.")
+def tekst_evalueer(sets: tuple[str, ...], als_json: bool) -> None:
+    """Precisie, recall en F1 per label, voor entiteiten en relaties, op de geannoteerde sets."""
+    from ingest.tekst import evaluatie
+    from ingest.tekst.pijplijn import laad_nlp
+
+    nlp = laad_nlp()
+    evaluatie.vul_met_demo(nlp)
+    uitslagen = {s: evaluatie.evalueer(nlp, evaluatie.lees_set(s)) for s in sets or evaluatie.SETS}
+    if als_json:
+        click.echo(
+            json.dumps(
+                {s: u.als_dict() for s, u in uitslagen.items()}, ensure_ascii=False, indent=2
+            )
+        )
+        return
+    for s, u in uitslagen.items():
+        click.echo(u.tabel(f"{s}set"))
+        click.echo("")
 
 
 if __name__ == "__main__":

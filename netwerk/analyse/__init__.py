@@ -20,7 +20,16 @@ from types import ModuleType
 #: Optional: ``cypher(**params) -> str`` (the query text, for templates over a label) and
 #: ``parameters(**params) -> dict`` (extra query parameters).
 #: Unknown keys (a wijk that does not exist) raise NietGevonden in ``feiten*``.
-VRAGEN = ("overlap", "nuldelijn", "alternatieven", "huishoudens", "lijst", "detail")
+VRAGEN = (
+    "overlap",
+    "nuldelijn",
+    "alternatieven",
+    "zichtbaarheid",
+    "landschap",
+    "huishoudens",
+    "lijst",
+    "detail",
+)
 
 
 def vraagmodule(naam: str) -> ModuleType:

@@ -89,6 +89,14 @@ class GraphStore(abc.ABC):
             "alternatieven", wijk=wijk, aanbod=aanbod, leefgebied=leefgebied, doelgroep=doelgroep
         )
 
+    def zichtbaarheid(self, organisatie: str) -> dict[str, Any]:
+        """See :mod:`netwerk.analyse.zichtbaarheid`."""
+        return self.vraag("zichtbaarheid", organisatie=organisatie)
+
+    def landschap(self, gemeente: str) -> dict[str, Any]:
+        """See :mod:`netwerk.analyse.landschap`."""
+        return self.vraag("landschap", gemeente=gemeente)
+
     def huishoudens(self, wijk: str) -> dict[str, Any]:
         """See :mod:`netwerk.analyse.huishoudens`: aggregates only, small cells suppressed."""
         return self.vraag("huishoudens", wijk=wijk)
