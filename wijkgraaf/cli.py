@@ -82,6 +82,19 @@ def ingest_tabel(bestanden: tuple[str, ...], datum: str | None, bron: str | None
         _druk_rapport(tabel.importeer(store, bestanden, datum=datum, bron=bron))
 
 
+@ingest.command("alles")
+@click.argument("bestand", type=click.Path(exists=True, dir_okay=False))
+@click.option("--wis", is_flag=True, help="Eerst de hele graaf wissen.")
+def ingest_alles(bestand: str, wis: bool) -> None:
+    """Zet een dump van `export alles` terug (ook: van de ingebouwde opslag naar Neo4j)."""
+    from ingest import alles
+
+    with _store() as store:
+        if wis:
+            store.wissen()
+        _druk_rapport(alles.importeer(store, Path(bestand)))
+
+
 @ingest.command("huishoudens")
 @click.argument("bestand", type=click.Path(exists=True, dir_okay=False))
 @click.option("--datum", help="bevestigd_op voor rijen zonder datum (standaard vandaag).")
@@ -104,6 +117,33 @@ def demo() -> None:
 
 
 # --- questions ------------------------------------------------------------------------------
+
+
+@main.command()
+@click.option(
+    "--schaal",
+    type=click.Choice(["land", "provincie", "klein"]),
+    default="klein",
+    show_default=True,
+)
+@click.option("--seed", default=1, show_default=True, type=int)
+@click.option("--gemeente", "gemeenten", multiple=True, help="Alleen deze gemeente(n).")
+@click.option(
+    "--uit",
+    "uitvoer",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Map voor de CSV-bestanden.",
+)
+def genereer(schaal: str, seed: int, gemeenten: tuple[str, ...], uitvoer: str) -> None:
+    """Een synthetisch landschap op de echte CBS-geografie, in het uitwisselformaat
+    (daarna: wijkgraaf ingest tabel MAP/*.csv)."""
+    from ingest import genereer as generator
+
+    landschap = generator.genereer(seed, schaal, gemeenten or None)
+    for pad in generator.schrijf(landschap, Path(uitvoer)):
+        click.echo(str(pad), err=True)
+    click.echo(json.dumps(generator.samenvatting(landschap)))
 
 
 @main.group()
@@ -303,6 +343,23 @@ def _huishoudens_tekst(a: dict[str, Any]) -> None:
 @main.group()
 def export() -> None:
     """Exporteren: het landschap als bestand voor Gephi of Cytoscape."""
+
+
+@export.command("alles")
+@click.option(
+    "--uit", "uitvoer", type=click.Path(dir_okay=False), help="Bestand (standaard stdout)."
+)
+def export_alles(uitvoer: str | None) -> None:
+    """De hele graaf als JSON Lines, met herkomst (terug te zetten met `ingest alles`)."""
+    from ingest import alles
+
+    with _store() as store:
+        if uitvoer:
+            with open(uitvoer, "w", encoding="utf-8") as f:
+                n = alles.exporteer(store, f)
+            click.echo(f"{uitvoer}: {n} records", err=True)
+        else:
+            alles.exporteer(store, sys.stdout)
 
 
 @export.command("landschap")
@@ -526,6 +583,105 @@ def tekst_evalueer(sets: tuple[str, ...], als_json: bool) -> None:
     for s, u in uitslagen.items():
         click.echo(u.tabel(f"{s}set"))
         click.echo("")
+
+
+# --- bronnen: Open Referral directories (HSDS, ORUK) and entity resolution (ontdubbelen) -------
+
+
+@ingest.command("hsds")
+@click.argument("paden", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--bron", help="Eén bron-id voor alle paden (standaard hsds-<naam> per pad).")
+@click.option("--bron-naam", help="Naam van de bron.")
+@click.option("--datum", help="bevestigd_op van deze versie van de bron (standaard vandaag).")
+@click.option(
+    "--taxonomie",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Eigen koppeltabel term -> leefgebied/doelgroep (CSV), bovenop de standaardtabel.",
+)
+@click.option("--json", "als_json", is_flag=True, help="Het rapport als JSON.")
+def ingest_hsds(
+    paden: tuple[str, ...],
+    bron: str | None,
+    bron_naam: str | None,
+    datum: str | None,
+    taxonomie: str | None,
+    als_json: bool,
+) -> None:
+    """Open Referral-registers: HSDS 3.0 (JSON of tabelpakket), HSDS 1.1/2.0 (tabelpakket) en
+    Open Referral UK (v1/v2). PAD is een JSON-bestand, een map met CSV-bestanden of de
+    datapackage.json daarin. Zie docs/bronnen.md."""
+    from ingest import hsds
+
+    with _store() as store:
+        rapport = hsds.importeer(
+            store, paden, datum=datum, bron=bron, bron_naam=bron_naam, taxonomie=taxonomie
+        )
+    if als_json:
+        click.echo(json.dumps(rapport.als_dict(), ensure_ascii=False, indent=2))
+        sys.exit(0 if rapport.in_orde else 1)
+    _druk_rapport(rapport)
+
+
+@main.command()
+@click.option(
+    "--toon", is_flag=True, help="Open voorstellen en samengevoegde organisaties (standaard)."
+)
+@click.option("--voeg-samen", nargs=2, metavar="A B", help="B gaat op in A (A blijft).")
+@click.option("--houd-apart", nargs=2, metavar="A B", help="A en B nooit samenvoegen.")
+@click.option("--datum", help="Datum van het besluit (standaard vandaag).")
+@click.option("--json", "als_json", is_flag=True, help="Als JSON.")
+def ontdubbel(
+    toon: bool,
+    voeg_samen: tuple[str, str] | None,
+    houd_apart: tuple[str, str] | None,
+    datum: str | None,
+    als_json: bool,
+) -> None:
+    """Dezelfde organisatie uit verschillende bronnen: voorstellen bekijken en besluiten.
+    Een besluit geldt ook bij elke volgende import."""
+    from ingest import ontdubbel as od
+
+    if voeg_samen and houd_apart:
+        raise click.UsageError("kies --voeg-samen of --houd-apart, niet allebei")
+    with _store() as store:
+        if voeg_samen:
+            uit = od.voeg_samen(store, *voeg_samen, datum=datum)
+        elif houd_apart:
+            uit = od.houd_apart(store, *houd_apart, datum=datum)
+        else:
+            uit = od.toon(store)
+    if als_json:
+        click.echo(json.dumps(uit, ensure_ascii=False, indent=2))
+    elif voeg_samen or houd_apart:
+        wat = "samengevoegd" if voeg_samen else "apart gehouden"
+        click.echo(f"{uit['van']} en {uit['naar']}: {wat} (voorstel {uit['voorstel']})")
+    else:
+        _ontdubbel_tekst(uit)
+
+
+def _ontdubbel_tekst(t: dict[str, Any]) -> None:
+    def org(o: dict[str, Any]) -> str:
+        bronnen = ", ".join(sorted({b["bron"] for b in o["bronnen"]})) or "geen bron"
+        return f"{o['naam'] or '?'} [{o['id']}] ({bronnen})"
+
+    click.echo(f"Open voorstellen tot samenvoegen: {len(t['open'])}")
+    for v in t["open"]:
+        vertrouwen = f"{v['vertrouwen']:.2f}" if v["vertrouwen"] is not None else "?"
+        click.echo(f"\n- {vertrouwen}  {org(v['van'])}\n        ~ {org(v['naar'])}")
+        if v["reden"]:
+            click.echo(f"  {v['reden']}")
+        a, b = v["naar"]["id"], v["van"]["id"]
+        click.echo(f"  wijkgraaf ontdubbel --voeg-samen {a} {b}  |  --houd-apart {a} {b}")
+    click.echo(f"\nAutomatisch samengevoegd (meer dan één bron): {len(t['samengevoegd'])}")
+    for o in t["samengevoegd"]:
+        click.echo(f"- {o['naam']} [{o['id']}]")
+        for b in o["bronnen"]:
+            click.echo(f"    {b['bron']}: record {b['record']} (apart: {b['apart_id']})")
+    samen = sum(1 for v in t["besloten"] if v["status"] == "geaccepteerd")
+    click.echo(
+        f"\nBesloten: {len(t['besloten'])} "
+        f"({samen} samengevoegd, {len(t['besloten']) - samen} apart gehouden)"
+    )
 
 
 if __name__ == "__main__":
