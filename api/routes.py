@@ -72,7 +72,7 @@ COLLECTIES = {
     "teams": (model.TEAM, schemas.GemeenteFilter, schemas.Team),
     "organisaties": (model.ORGANISATIE, schemas.GemeenteFilter, schemas.Organisatie),
     "initiatieven": (model.INITIATIEF, schemas.GemeenteFilter, schemas.Initiatief),
-    "aanbod": (model.AANBOD, schemas.GemeenteFilter, schemas.Aanbod),
+    "aanbod": (model.AANBOD, None, schemas.Aanbod),  # list: zoeken, below
 }
 #: Public read resources that other sites may call from the browser (CORS, GET only).
 PUBLIEK = [
@@ -82,7 +82,7 @@ PUBLIEK = [
 _SLEUTEL = {model.GEMEENTE: "gemeentecode", model.WIJK: "wijkcode", model.BUURT: "buurtcode"}
 
 
-def _registreer_collectie(pad: str, label: str, filter_schema: type, item: type) -> None:
+def _registreer_collectie(pad: str, label: str, filter_schema: type | None, item: type) -> None:
     sleutel = _SLEUTEL.get(label, "id")
     lijst_schema = schemas.lijst_van(item)
     detail_schema = schemas.detail_van(item)
@@ -97,6 +97,14 @@ def _registreer_collectie(pad: str, label: str, filter_schema: type, item: type)
     lijst.__name__ = f"{pad}_lijst"
     detail.__name__ = f"{pad}_detail"
     naam = label.lower()
+    if filter_schema is None:  # the list has a route of its own
+        filter_schema = schemas.Paginering
+        v1.get(f"/{pad}/<string:{sleutel}>")(
+            v1.output(detail_schema)(
+                v1.doc(summary=f"Eén {naam}", responses={404: f"Onbekende {naam}"})(detail)
+            )
+        )
+        return
     v1.get(f"/{pad}")(
         v1.input(filter_schema, location="query", arg_name="query_data")(
             v1.output(lijst_schema)(
@@ -120,6 +128,40 @@ for _pad, (_label, _filter, _item) in COLLECTIES.items():
 
 
 # --- questions -------------------------------------------------------------------------------
+
+
+@v1.get("/aanbod")
+@v1.input(schemas.AanbodQuery, location="query", arg_name="query_data")
+@v1.output(schemas.Zoekresultaten)
+@v1.doc(
+    summary="Aanbod zoeken",
+    description=(
+        "Aanbod op woorden (`zoek`: elk woord moet het begin zijn van een woord in naam, "
+        "omschrijving of aanbieder; accenten tellen niet), leefgebied, doelgroep, vorm en "
+        "gebied (CBS-code; aanbod voor een hele wijk of gemeente telt in elke buurt ervan). "
+        "Volgorde: meeste zoekwoorden in de naam, dan naam, dan id. Zonder `zoek` en `gebied` "
+        "alle aanbod op id (filters vragen dan een `zoek` of `gebied`)."
+    ),
+    responses={404: "Onbekend gebied", 400: "Ongeldige parameter"},
+)
+def aanbod_zoeken(query_data: dict[str, Any]):
+    tekst = query_data.pop("zoek", None)
+    if tekst or query_data.get("gebied"):
+        antwoord = store().zoek_aanbod(tekst=tekst, **query_data)
+    elif any(query_data.get(k) for k in ("leefgebied", "doelgroep", "vorm")):
+        return probleem(
+            400,
+            "geef bij deze filters ook een zoekterm (zoek) of een gebied",
+            invalidParams=[{"name": "gebied", "in": "query", "reason": "ontbreekt"}],
+        )
+    else:
+        antwoord = store().vraag(
+            "lijst",
+            label=model.AANBOD,
+            pagina=query_data["pagina"],
+            per_pagina=query_data["per_pagina"],
+        )
+    return met_links(antwoord, "v1.aanbod_zoeken")
 
 
 def _wijkcode_ongeldig(wijkcode: str):

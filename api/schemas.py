@@ -417,3 +417,39 @@ class Landschap(Schema):
     bruggen = List(Dict(), required=True)
     samenvatting = Dict(required=True)
     methode = Dict(required=True)
+
+
+# --- aanbod zoeken ------------------------------------------------------------------------------
+
+
+class AanbodQuery(Paginering):
+    zoek = String(metadata={"description": "woorden; elk woord is het begin van een woord"})
+    leefgebied = String(metadata={"description": "id of naam van een leefgebied"})
+    doelgroep = String(metadata={"description": "id of naam van een doelgroep"})
+    vorm = String(validate=OneOf(model.AANBOD_VORMEN))
+    gebied = String(metadata={"description": "CBS-code van een gemeente, wijk of buurt"})
+
+
+class Zoekresultaat(Schema):
+    id = String(required=True)
+    naam = String(required=True, allow_none=True)
+    vorm = String(allow_none=True)
+    omschrijving = String(allow_none=True)
+    contact = String(allow_none=True)
+    doelgroepen = Raw(metadata={"description": "doelgroepen (id en naam)"})
+    leefgebieden = List(Nested(IdNaam))
+    aanbieder = Dict(allow_none=True)
+    werkgebied = List(Dict())
+    waarom = Dict(metadata={"description": "waarom dit aanbod past: tekst, gebied, filters"})
+
+
+class Zoekresultaten(Schema):
+    resultaten = List(Nested(Zoekresultaat), required=True)
+    totaal = Integer(required=True)
+    pagina = Integer(required=True)
+    per_pagina = Integer(required=True)
+    paginas = Integer(required=True)
+    zoekvraag = Dict()
+    gebied = Dict(allow_none=True)
+    regels = Dict()
+    _links = Nested(Links, required=True, data_key="_links")

@@ -20,6 +20,7 @@ import csv
 import datetime as dt
 import io
 import json
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -237,8 +238,10 @@ def _soort_uit_naam(pad: Path) -> str | None:
 
 
 def _schoon(waarden: dict[str, Any]) -> dict[str, Any]:
+    """Keys lower-cased; text stripped and in Unicode NFC (so 'é' is one character whatever
+    the source's editor wrote, and search finds it on both stores)."""
     return {
-        k.strip().lower(): (v.strip() if isinstance(v, str) else v)
+        k.strip().lower(): (unicodedata.normalize("NFC", v.strip()) if isinstance(v, str) else v)
         for k, v in waarden.items()
         if k is not None and v not in (None, "")
     }

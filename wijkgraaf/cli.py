@@ -260,6 +260,35 @@ def _alternatieven_tekst(a: dict[str, Any]) -> None:
             click.echo(f"  al verwezen door: {teams}")
 
 
+@vraag.command("zoek")
+@click.argument("woorden", nargs=-1)
+@click.option("--leefgebied")
+@click.option("--doelgroep")
+@click.option("--vorm", type=click.Choice(["collectief", "algemeen", "individueel-maatwerk"]))
+@click.option("--gebied", help="CBS-code van een gemeente, wijk of buurt.")
+@click.option("--pagina", default=1, show_default=True, type=int)
+@click.option("--per-pagina", default=20, show_default=True, type=int)
+@click.option("--json", "als_json", is_flag=True, help="Antwoord als JSON.")
+def vraag_zoek(woorden: tuple[str, ...], als_json: bool, per_pagina: int, **filters: Any) -> None:
+    """Aanbod zoeken op woorden, leefgebied, doelgroep, vorm en gebied."""
+    with _store() as store:
+        antwoord = store.zoek_aanbod(
+            tekst=" ".join(woorden) or None, per_pagina=per_pagina, **filters
+        )
+    _toon(antwoord, als_json, _zoek_tekst)
+
+
+def _zoek_tekst(a: dict[str, Any]) -> None:
+    click.echo(f"{a['totaal']} resultaten (pagina {a['pagina']} van {a['paginas']})")
+    for r in a["resultaten"]:
+        door = f" - {r['aanbieder']['naam']}" if r["aanbieder"] else ""
+        waar = ", ".join(g["naam"] or g["code"] for g in r["werkgebied"])
+        click.echo(f"\n- {r['naam']} ({r['vorm']}){door}\n  waar: {waar}")
+        if r.get("contact"):
+            click.echo(f"  contact: {r['contact']}")
+        click.echo("  leefgebieden: " + ", ".join(x["naam"] for x in r["leefgebieden"]))
+
+
 @vraag.command("zichtbaarheid")
 @click.argument("organisatie")
 @click.option("--json", "als_json", is_flag=True, help="Antwoord als JSON.")
@@ -682,6 +711,40 @@ def _ontdubbel_tekst(t: dict[str, Any]) -> None:
         f"\nBesloten: {len(t['besloten'])} "
         f"({samen} samengevoegd, {len(t['besloten']) - samen} apart gehouden)"
     )
+
+
+# --- punten: locations on a map placed in their CBS buurt (ingest/punten.py) ------------------
+
+
+@ingest.command("punten")
+@click.argument("bestand", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--mapping",
+    "mapping",
+    required=True,
+    help="Mappingbestand (.toml/.json) of de naam van een meegeleverde mapping "
+    "(bijv. amsterdam_voorzieningen).",
+)
+@click.option(
+    "--postcodes",
+    type=click.Path(exists=True, dir_okay=False),
+    help="CSV postcode -> buurtcode (optioneel; gaat voor de coördinaten).",
+)
+@click.option("--datum", help="bevestigd_op (standaard bron.datum uit de mapping, anders vandaag).")
+@click.option("--per-punt", is_flag=True, help="Toon de plaatsing van elk punt.")
+def ingest_punten(
+    bestand: str, mapping: str, postcodes: str | None, datum: str | None, per_punt: bool
+) -> None:
+    """Punten op de kaart (GeoJSON/CSV) per CBS-buurt inlezen als team, organisatie,
+    initiatief of aanbod, volgens een mapping."""
+    from ingest import punten
+
+    with _store() as store:
+        rapport = punten.importeer(store, bestand, mapping, postcodes=postcodes, datum=datum)
+    if per_punt:
+        for plaatsing in rapport.plaatsingen:
+            click.echo(str(plaatsing), err=True)
+    _druk_rapport(rapport)
 
 
 if __name__ == "__main__":

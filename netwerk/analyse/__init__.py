@@ -24,6 +24,7 @@ VRAGEN = (
     "overlap",
     "nuldelijn",
     "alternatieven",
+    "zoek",
     "zichtbaarheid",
     "landschap",
     "huishoudens",

@@ -89,6 +89,11 @@ class GraphStore(abc.ABC):
             "alternatieven", wijk=wijk, aanbod=aanbod, leefgebied=leefgebied, doelgroep=doelgroep
         )
 
+    def zoek_aanbod(self, **params: Any) -> dict[str, Any]:
+        """See :mod:`netwerk.analyse.zoek`: tekst, leefgebied, doelgroep, vorm, gebied, pagina,
+        per_pagina."""
+        return self.vraag("zoek", **params)
+
     def zichtbaarheid(self, organisatie: str) -> dict[str, Any]:
         """See :mod:`netwerk.analyse.zichtbaarheid`."""
         return self.vraag("zichtbaarheid", organisatie=organisatie)
