@@ -48,12 +48,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> APIFlask:
     app.json.sort_keys = False
     fouten.registreer(app)
 
+    from api.hsds import hsds
     from api.routes import PUBLIEK, v1
 
     app.register_blueprint(v1)
+    app.register_blueprint(hsds)
     CORS(
         app,
-        resources={p: {"origins": "*", "methods": ["GET"]} for p in PUBLIEK},
+        resources={p: {"origins": "*", "methods": ["GET"]} for p in [*PUBLIEK, r"^/hsds(/.*)?$"]},
         send_wildcard=True,
     )
 

@@ -291,10 +291,11 @@ EIGENSCHAPPEN: dict[str, dict[str, type]] = {
     BRON: {"naam": str, "soort": str, "datum": str},
     HUISHOUDEN: {},
     VOORSTEL: {
-        "soort": str,  # "knoop" (a new node) or "relatie"
-        "label": str,  # for soort knoop: the label of the proposed node
+        "soort": str,  # "knoop" (a new node), "relatie" or "samenvoeging"
         "naam": str,  # for soort knoop: its name
-        "type": str,  # for soort relatie: the relationship type
+        # for soort relatie: the relationship type; for soort knoop: the proposed node's label
+        # (a property named "label" would clash with the stores' own label key)
+        "type": str,
         "van": str,  # for soort relatie: ids (of existing nodes or of other proposals)
         "naar": str,
         "vertrouwen": float,

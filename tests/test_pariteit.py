@@ -142,6 +142,13 @@ def _vragen(recs: list[Record]) -> list[tuple[str, dict]]:
         ],
         "zichtbaarheid": [{"organisatie": o} for o in orgs],
         "landschap": [{"gemeente": GEMEENTE}],
+        "hsds_feed": [
+            {"soort": "services"},
+            {"soort": "organizations"},
+            {"soort": "services", "pagina": 2, "per_pagina": 2},
+        ]
+        + [{"soort": "services", "id": a} for a in aanbod],
+        "hsds_stand": [{}],
     }
     return [(v, p) for v in analyse.VRAGEN for p in per_vraag.get(v, [])]
 

@@ -158,13 +158,31 @@ def _toon(antwoord: dict[str, Any], als_json: bool, tekst: Any) -> None:
         tekst(antwoord)
 
 
+def _met_voorstellen(store: GraphStore, ja: bool) -> GraphStore:
+    """The store, or with --met-voorstellen a temporary copy with the pending text proposals
+    applied as if accepted (the store itself is not changed)."""
+    if not ja:
+        return store
+    from ingest.tekst.beoordeling import met_voorstellen
+
+    return met_voorstellen(store)
+
+
+MET_VOORSTELLEN = click.option(
+    "--met-voorstellen",
+    is_flag=True,
+    help="Tel ook de nog niet beoordeelde voorstellen uit teksten mee (als proef).",
+)
+
+
 @vraag.command("overlap")
 @click.argument("wijk")
 @click.option("--json", "als_json", is_flag=True, help="Antwoord als JSON.")
-def vraag_overlap(wijk: str, als_json: bool) -> None:
+@MET_VOORSTELLEN
+def vraag_overlap(wijk: str, als_json: bool, met_voorstellen: bool) -> None:
     """Overlappende teams in een wijk en of ze elkaar kennen."""
     with _store() as store:
-        antwoord = store.overlappende_teams(wijk.upper())
+        antwoord = _met_voorstellen(store, met_voorstellen).overlappende_teams(wijk.upper())
     _toon(antwoord, als_json, _overlap_tekst)
 
 
@@ -197,10 +215,11 @@ def _overlap_tekst(a: dict[str, Any]) -> None:
 @vraag.command("nuldelijn")
 @click.argument("wijk")
 @click.option("--json", "als_json", is_flag=True, help="Antwoord als JSON.")
-def vraag_nuldelijn(wijk: str, als_json: bool) -> None:
+@MET_VOORSTELLEN
+def vraag_nuldelijn(wijk: str, als_json: bool, met_voorstellen: bool) -> None:
     """Nuldelijn-gaten per leefgebied in een wijk, de ergste eerst."""
     with _store() as store:
-        antwoord = store.nuldelijn_gaten(wijk.upper())
+        antwoord = _met_voorstellen(store, met_voorstellen).nuldelijn_gaten(wijk.upper())
     _toon(antwoord, als_json, _nuldelijn_tekst)
 
 

@@ -30,6 +30,8 @@ VRAGEN = (
     "huishoudens",
     "lijst",
     "detail",
+    "hsds_feed",
+    "hsds_stand",
 )
 
 
