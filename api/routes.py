@@ -7,6 +7,7 @@ The landscape analyses and household aggregates need role ``adviseur``; imports 
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -245,13 +246,15 @@ def huishoudens(wijkcode: str):
 
 @v1.post("/imports")
 @vereist("beheerder")
-@v1.input(schemas.ImportUpload, location="files", arg_name="bestanden")
+@v1.input(schemas.ImportUpload, location="form_and_files", arg_name="bestanden")
 @v1.output(schemas.ImportRapport)
 @v1.doc(
     summary="Importeren",
     description=(
         "Een bestand in het uitwisselformaat (CSV, JSON of JSON Lines; de bestandsnaam bepaalt "
-        "de soort, zoals teams.csv) wordt gevalideerd zoals `wijkgraaf ingest tabel` dat doet. "
+        "de soort, zoals teams.csv) wordt gevalideerd zoals `wijkgraaf ingest tabel` dat doet; "
+        "met `formaat=hsds` een Open Referral-bestand (HSDS 3.0 JSON of ORUK) zoals "
+        "`wijkgraaf ingest hsds`. "
         "Geldige rijen worden geladen; het rapport noemt elke afgewezen rij met regel, veld en "
         "reden. Vraagt rol beheerder."
     ),
@@ -259,12 +262,19 @@ def huishoudens(wijkcode: str):
     **ADVISEUR,
 )
 def importeer(bestanden: dict[str, Any]):
-    from ingest import tabel
+    from ingest import hsds, tabel
 
     bestand = bestanden["bestand"]
     naam = Path(bestand.filename or "upload").name
+    inhoud = bestand.read()
+    if bestanden.get("formaat") == "hsds":
+        with tempfile.TemporaryDirectory() as map_:
+            pad = Path(map_) / naam
+            pad.write_bytes(inhoud)
+            rapport = hsds.importeer(store(), [pad], voortgang=False)
+        return rapport.als_dict()
     try:
-        tekst = bestand.read().decode("utf-8-sig")
+        tekst = inhoud.decode("utf-8-sig")
     except UnicodeDecodeError:
         return probleem(
             400,

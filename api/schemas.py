@@ -260,9 +260,12 @@ class Huishoudens(Schema):
 class ImportUpload(Schema):
     bestand = File(
         required=True,
-        metadata={
-            "description": "CSV, JSON of JSONL in het uitwisselformaat (docs/uitwisselformaat.md)"
-        },
+        metadata={"description": "CSV, JSON of JSONL in het uitwisselformaat, of HSDS"},
+    )
+    formaat = String(
+        load_default="tabel",
+        validate=OneOf(["tabel", "hsds"]),
+        metadata={"description": "tabel (het uitwisselformaat) of hsds (Open Referral)"},
     )
 
 
@@ -275,6 +278,8 @@ class Afwijzing(Schema):
 class ImportRapport(Schema):
     geladen = Dict(keys=String(), values=Integer(), required=True)
     afgewezen = List(Nested(Afwijzing), required=True)
+    waarschuwingen = List(Nested(Afwijzing), metadata={"description": "alleen bij hsds"})
+    bronnen = List(Dict(), metadata={"description": "alleen bij hsds: per bron de tellingen"})
 
 
 # --- nuldelijn-gaten ----------------------------------------------------------------------------

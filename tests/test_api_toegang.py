@@ -198,3 +198,28 @@ def test_landschap_via_accept(app, sleutels):
         headers={"X-Api-Key": sleutels["adviseur"], "Accept": "application/graphml+xml"},
     )
     assert r.status_code == 200 and r.mimetype == "application/graphml+xml"
+
+
+def test_hsds_upload(app, sleutels, store):
+    from pathlib import Path
+
+    voorbeeld = (
+        Path(__file__).resolve().parents[2]
+        / "shared"
+        / "data"
+        / "hsds_spec_examples_v3"
+        / "service_full.json"
+    )
+    r = app.test_client().post(
+        "/api/v1/imports",
+        headers={"X-Api-Key": sleutels["beheerder"]},
+        data={
+            "bestand": (io.BytesIO(voorbeeld.read_bytes()), "service_full.json"),
+            "formaat": "hsds",
+        },
+        content_type="multipart/form-data",
+    )
+    assert r.status_code == 200, r.get_json()
+    body = r.get_json()
+    assert body["afgewezen"] == [] and body["bronnen"][0]["diensten"] == 1
+    assert store.tellingen()["knopen"]["Aanbod"] == 15 + 1
