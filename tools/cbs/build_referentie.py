@@ -52,41 +52,10 @@ BUURT_TOL_M = 40.0  # reconstructie: naden tot ~100-220 m op p99
 BUURT_MIN_M = 130.0  # 2*tol + 50 m; hoekcontact geeft ~80 m
 PUNT_DECIMALEN = 5
 
-# WGS84 -> RD New (EPSG:28992), benaderingsformules Schreutelkamp & Strang van Hees
-# (nauwkeurigheid ~1 m); dezelfde familie formules als waarmee de buurtreconstructie
-# naar WGS84 is omgezet.
-_R = (
-    (0, 1, 190094.945),
-    (1, 1, -11832.228),
-    (2, 1, -114.221),
-    (0, 3, -32.391),
-    (1, 0, -0.705),
-    (3, 1, -2.340),
-    (1, 3, -0.608),
-    (0, 2, -0.008),
-    (2, 3, 0.148),
-)
-_S = (
-    (1, 0, 309056.544),
-    (0, 2, 3638.893),
-    (2, 0, 73.077),
-    (1, 2, -157.984),
-    (3, 0, 59.788),
-    (0, 1, 0.433),
-    (2, 2, -6.439),
-    (1, 1, -0.032),
-    (0, 4, 0.092),
-    (1, 4, -0.054),
-)
-
-
-def wgs84_naar_rd(coords: np.ndarray) -> np.ndarray:
-    lon, lat = coords[:, 0], coords[:, 1]
-    dphi = 0.36 * (lat - 52.15517440)
-    dlam = 0.36 * (lon - 5.38720621)
-    x = 155000.0 + sum(c * dphi**p * dlam**q for p, q, c in _R)
-    y = 463000.0 + sum(c * dphi**p * dlam**q for p, q, c in _S)
-    return np.column_stack([x, y])
+# WGS84 -> RD New (EPSG:28992): the Schreutelkamp & Strang van Hees approximation (~1 m), the
+# same family of formulas the buurt reconstruction was converted with; kept in one place.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from ingest.geometrie import wgs84_naar_rd  # noqa: E402
 
 
 def log(msg: str) -> None:
