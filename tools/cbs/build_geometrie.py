@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -234,13 +233,10 @@ def bouw(shared: Path, referentie: Path, tolerantie_m: float) -> tuple[dict, dic
 
 
 def schrijf(data: dict, pad: Path) -> bytes:
-    tekst = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    gz = gzip.compress(tekst.encode("utf-8"), compresslevel=9, mtime=0)
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    tmp = pad.with_name(pad.name + ".tmp")
-    tmp.write_bytes(gz)
-    os.replace(tmp, pad)
-    return gz
+    """Deterministic gzip-JSON, written atomically (the same writer as the CBS reference)."""
+    from build_referentie import schrijf as schrijf_gzip_json
+
+    return schrijf_gzip_json(data, pad)
 
 
 def main(argv=None) -> int:
