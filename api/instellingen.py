@@ -36,3 +36,10 @@ PROBLEEM_SCHEMA = {
 }
 HTTP_ERROR_SCHEMA = PROBLEEM_SCHEMA
 VALIDATION_ERROR_SCHEMA = PROBLEEM_SCHEMA
+
+# The rendered documentation (/api/v1/docs) uses the Swagger UI files the project ships
+# (api/vendor.sh), not a CDN: the page works on a machine without internet.
+SWAGGER_UI_CSS = "/static/swagger-ui/swagger-ui.css"
+SWAGGER_UI_BUNDLE_JS = "/static/swagger-ui/swagger-ui-bundle.js"
+SWAGGER_UI_STANDALONE_PRESET_JS = "/static/swagger-ui/swagger-ui-standalone-preset.js"
+DOCS_FAVICON = "/static/swagger-ui/favicon-32x32.png"

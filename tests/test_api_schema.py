@@ -52,9 +52,13 @@ def test_openapi_is_geldig_en_volledig(app):
                     assert list(antwoord["content"]) == ["application/problem+json"], (pad, status)
 
 
-def test_documentatiepagina(app):
-    r = app.test_client().get("/api/v1/docs")
+def test_documentatiepagina_zonder_cdn(app):
+    c = app.test_client()
+    r = c.get("/api/v1/docs")
     assert r.status_code == 200 and b"openapi.json" in r.data
+    assert b"src=\"http" not in r.data and b"href=\"http" not in r.data
+    for bestand in ("swagger-ui-bundle.js", "swagger-ui.css", "swagger-ui-standalone-preset.js"):
+        assert c.get(f"/static/swagger-ui/{bestand}").status_code == 200
 
 
 def test_api_volgt_het_document(app, beheerder):
