@@ -58,7 +58,9 @@ def test_documentatiepagina_zonder_cdn(app):
     assert r.status_code == 200 and b"openapi.json" in r.data
     assert b"src=\"http" not in r.data and b"href=\"http" not in r.data
     for bestand in ("swagger-ui-bundle.js", "swagger-ui.css", "swagger-ui-standalone-preset.js"):
-        assert c.get(f"/static/swagger-ui/{bestand}").status_code == 200
+        antwoord = c.get(f"/static/swagger-ui/{bestand}")
+        assert antwoord.status_code == 200 and len(antwoord.data) > 1000
+        antwoord.close()
 
 
 def test_api_volgt_het_document(app, beheerder):
