@@ -50,9 +50,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> APIFlask:
 
     from api.hsds import hsds
     from api.routes import PUBLIEK, v1
+    from web import web
 
     app.register_blueprint(v1)
     app.register_blueprint(hsds)
+    app.register_blueprint(web)
     CORS(
         app,
         resources={p: {"origins": "*", "methods": ["GET"]} for p in [*PUBLIEK, r"^/hsds(/.*)?$"]},
