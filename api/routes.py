@@ -313,6 +313,27 @@ def zichtbaarheid(id: str):
     return store().zichtbaarheid(id)
 
 
+@v1.get("/gemeenten/<string:gemeentecode>/doorsneden-wijken")
+@vereist("adviseur")
+@v1.output(schemas.DoorsnedenWijken)
+@v1.doc(
+    summary="Doorsneden wijken",
+    description=(
+        "Wijken waarvan een team sommige maar niet alle buurten dekt (vaak door een eigen "
+        "werkgebied of stadsdeel): daar verliezen teams elkaar uit het oog. Vraagt rol adviseur."
+    ),
+    responses={
+        404: "Onbekende gemeente",
+        400: "Ongeldige gemeentecode",
+        401: "Geen sleutel",
+        403: "Rol te laag",
+    },
+    **ADVISEUR,
+)
+def doorsneden_wijken(gemeentecode: str):
+    return store().doorsneden_wijken(gemeentecode)
+
+
 @v1.get("/gemeenten/<string:gemeentecode>/landschap")
 @vereist("adviseur")
 @v1.input(schemas.LandschapQuery, location="query", arg_name="query_data")

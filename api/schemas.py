@@ -458,3 +458,29 @@ class Zoekresultaten(Schema):
     gebied = Dict(allow_none=True)
     regels = Dict()
     _links = Nested(Links, required=True, data_key="_links")
+
+
+# --- doorsneden wijken --------------------------------------------------------------------------
+
+
+class Doorsnijder(Schema):
+    id = String(required=True)
+    naam = String(required=True, allow_none=True)
+    soort = String(required=True, allow_none=True)
+    gedekt = List(String(), required=True)
+    niet_gedekt = List(String(), required=True)
+    via_gebied = List(String(), required=True)
+    bronnen = List(Dict(), required=True)
+
+
+class DoorsnedenWijk(Schema):
+    wijk = Nested(CodeNaam, required=True)
+    buurten = Integer(required=True)
+    teams = List(Nested(Doorsnijder), required=True)
+
+
+class DoorsnedenWijken(Schema):
+    gemeente = Nested(CodeNaam, required=True)
+    doorsneden = List(Nested(DoorsnedenWijk), required=True)
+    samenvatting = Dict(keys=String(), values=Integer(), required=True)
+    regel = String(required=True)

@@ -22,7 +22,7 @@ import io
 import json
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -85,10 +85,16 @@ class _Rij(BaseModel):
     @field_validator("werkgebied", check_fields=False)
     @classmethod
     def _codes(cls, v: list[str]) -> list[str]:
+        """CBS codes (upper-cased) or ids of own areas (Gebied, see ingest/gebieden.py)."""
+        uit = set()
         for code in v:
-            if not model.gebied_label(code.upper()):
+            if model.gebied_label(code.upper()):
+                uit.add(code.upper())
+            elif model.ID_PATROON.match(code):
+                uit.add(code)
+            else:
                 raise ValueError(f"{code!r} is geen CBS-code (GM...., WK......, BU........)")
-        return sorted({c.upper() for c in v})
+        return sorted(uit)
 
     @field_validator("leefgebieden", check_fields=False)
     @classmethod
@@ -369,6 +375,8 @@ class _Stand:
 
     store: GraphStore
     bekend: dict[str, str]
+    #: the buurten of the own areas (Gebied) named in the import
+    gebied_buurten: dict[str, list[str]] = field(default_factory=dict)
 
     def label(self, id_: str) -> str | None:
         return self.bekend.get(id_)
@@ -394,17 +402,21 @@ def verwerk(
         for sleutel in ("werkgebied", "organisatie", "aanbieder", "van", "naar"):
             waarde = r.waarden.get(sleutel)
             if isinstance(waarde, str):
-                genoemd.update(
-                    x.strip().upper() if sleutel == "werkgebied" else x.strip()
-                    for x in _lijst(waarde)
-                )
+                genoemd.update(x.strip() for x in _lijst(waarde))
+                if sleutel == "werkgebied":
+                    genoemd.update(x.strip().upper() for x in _lijst(waarde))
             elif isinstance(waarde, list):
-                genoemd.update(
-                    str(x).strip().upper() if sleutel == "werkgebied" else str(x) for x in waarde
-                )
+                genoemd.update(str(x).strip() for x in waarde)
+                if sleutel == "werkgebied":
+                    genoemd.update(str(x).strip().upper() for x in waarde)
         if "id" in r.waarden:
             genoemd.add(str(r.waarden["id"]))
     stand = _Stand(store, store.labels_van(sorted(genoemd)))
+    eigen_gebieden = sorted(i for i, lab in stand.bekend.items() if lab == model.EIGEN_GEBIED)
+    if eigen_gebieden:
+        from ingest.gebieden import buurten_van
+
+        stand.gebied_buurten = buurten_van(store, eigen_gebieden)
     for lg in model.LEEFGEBIED_IDS:
         stand.bekend[lg] = model.LEEFGEBIED
 
@@ -449,15 +461,15 @@ def verwerk(
             knopen.append(k)
             relaties.append(Relatie(k.id, model.GENOEMD_IN, bron_id, bron_id, bevestigd))
             rapport.geladen[k.label] += 1
-        for van, soort, naar in nieuw_relaties:
-            relaties.append(Relatie(van, soort, naar, bron_id, bevestigd))
+        for van, soort, naar, *extra in nieuw_relaties:
+            relaties.append(Relatie(van, soort, naar, bron_id, bevestigd, *extra))
             rapport.geladen[soort] += 1
     return list(bronnen.values()) + knopen, relaties, rapport
 
 
 def _knoop(
     rij: _Rij, stand: _Stand, plaats: str, fouten: list[Afwijzing]
-) -> tuple[list[Knoop], list[tuple[str, str, str]]]:
+) -> tuple[list[Knoop], list[tuple]]:
     bestaand = stand.label(rij.id)
     if bestaand is not None and bestaand != rij.label:
         fouten.append(Afwijzing(plaats, "id", f"sleutel is al in gebruik voor een {bestaand}"))
@@ -471,11 +483,16 @@ def _knoop(
     except OngeldigeInvoer as e:
         fouten.append(Afwijzing(plaats, "id", str(e)))
         return [], []
-    rel: list[tuple[str, str, str]] = []
+    rel: list[tuple] = []
     gebied_type = model.WERKT_IN if rij.label == model.TEAM else model.ACTIEF_IN
     for code in getattr(rij, "werkgebied", []):
+        if stand.label(code) == model.EIGEN_GEBIED:  # an own area: its buurten, noting via what
+            for buurt in stand.gebied_buurten.get(code, []):
+                rel.append((rij.id, gebied_type, buurt, {"via_gebied": code}))
+            continue
         if stand.label(code) not in model.GEBIEDEN:
-            fouten.append(Afwijzing(plaats, "werkgebied", f"onbekende CBS-code {code}"))
+            wat = "CBS-code" if model.gebied_label(code) else "CBS-code of gebied"
+            fouten.append(Afwijzing(plaats, "werkgebied", f"onbekende {wat} {code}"))
         rel.append((rij.id, gebied_type, code))
     for lg in getattr(rij, "leefgebieden", []):
         rel.append((rij.id, model.RICHT_ZICH_OP, lg))

@@ -31,6 +31,9 @@ TEAM, ORGANISATIE, INITIATIEF, AANBOD = "Team", "Organisatie", "Initiatief", "Aa
 LEEFGEBIED, BRON = "Leefgebied", "Bron"
 #: A household, only ever as a keyed-hash pseudonym (AVG): no name, no address, no raw id.
 HUISHOUDEN = "Huishouden"
+#: An area of a gemeente's or team's own division (stadsdeel, gebied, kern, werkgebied): a
+#: named set of CBS buurten (OMVAT). Not a CBS area: it never replaces one, it groups them.
+EIGEN_GEBIED = "Gebied"
 #: A fact proposed by text extraction, waiting for a person's decision (see ingest/tekst).
 VOORSTEL = "Voorstel"
 
@@ -48,6 +51,7 @@ LABELS = (
     BRON,
     HUISHOUDEN,
     VOORSTEL,
+    EIGEN_GEBIED,
 )
 
 #: The label every node carries besides its own, holding the graph-wide unique ``id``.
@@ -68,6 +72,7 @@ GENOEMD_IN = "GENOEMD_IN"
 BETROKKEN_BIJ = "BETROKKEN_BIJ"
 WOONT_IN = "WOONT_IN"
 BETREFT = "BETREFT"
+OMVAT = "OMVAT"
 
 RELATIES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     LIGT_IN: (frozenset({BUURT, WIJK}), frozenset({WIJK, GEMEENTE})),
@@ -86,6 +91,8 @@ RELATIES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     BETROKKEN_BIJ: (frozenset({TEAM}), frozenset({HUISHOUDEN})),
     # household -> its wijk (never a finer area: a buurt or address could identify it)
     WOONT_IN: (frozenset({HUISHOUDEN}), frozenset({WIJK})),
+    # an own area -> the CBS buurten it consists of
+    OMVAT: (frozenset({EIGEN_GEBIED}), frozenset({BUURT})),
 }
 
 #: Relationships between actors that mean "these two know each other".
@@ -167,6 +174,7 @@ TEAM_SOORTEN = (
     "specialistisch team",
 )
 
+EIGEN_GEBIED_SOORTEN = ("stadsdeel", "gebied", "kern", "dorp", "werkgebied")
 ORGANISATIE_ROLLEN = ("nuldelijn", "voorliggend veld", "eerstelijn", "tweedelijn", "gemeente")
 INITIATIEF_SOORTEN = ("bewonersinitiatief", "vrijwilligersinitiatief")
 #: Vormen of aanbod; ``individueel-maatwerk`` needs a beschikking, the others do not.
@@ -290,6 +298,7 @@ EIGENSCHAPPEN: dict[str, dict[str, type]] = {
     AANBOD: {"naam": str, "vorm": str, "omschrijving": str, "doelgroepen": list, "contact": str},
     BRON: {"naam": str, "soort": str, "datum": str},
     HUISHOUDEN: {},
+    EIGEN_GEBIED: {"naam": str, "soort": str, "gemeente": str},
     VOORSTEL: {
         "soort": str,  # "knoop" (a new node), "relatie" or "samenvoeging"
         "naam": str,  # for soort knoop: its name

@@ -223,3 +223,14 @@ def test_hsds_upload(app, sleutels, store):
     body = r.get_json()
     assert body["afgewezen"] == [] and body["bronnen"][0]["diensten"] == 1
     assert store.tellingen()["knopen"]["Aanbod"] == 15 + 1
+
+
+def test_doorsneden_wijken(app, sleutels):
+    c = app.test_client()
+    assert c.get("/api/v1/gemeenten/GM0513/doorsneden-wijken").status_code == 401
+    r = c.get(
+        "/api/v1/gemeenten/GM0513/doorsneden-wijken", headers={"X-Api-Key": sleutels["adviseur"]}
+    )
+    assert r.status_code == 200
+    noord = next(d for d in r.get_json()["doorsneden"] if d["wijk"]["code"] == "WK051305")
+    assert "demo-okt-noord" in {t["id"] for t in noord["teams"]}

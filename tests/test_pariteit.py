@@ -142,6 +142,7 @@ def _vragen(recs: list[Record]) -> list[tuple[str, dict]]:
         ],
         "zichtbaarheid": [{"organisatie": o} for o in orgs],
         "landschap": [{"gemeente": GEMEENTE}],
+        "grenzen": [{"gemeente": GEMEENTE}],
         "hsds_feed": [
             {"soort": "services"},
             {"soort": "organizations"},

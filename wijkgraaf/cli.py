@@ -95,6 +95,18 @@ def ingest_alles(bestand: str, wis: bool) -> None:
         _druk_rapport(alles.importeer(store, Path(bestand)))
 
 
+@ingest.command("gebieden")
+@click.argument("bestand", type=click.Path(exists=True, dir_okay=False))
+@click.option("--datum", help="bevestigd_op (standaard vandaag).")
+def ingest_gebieden(bestand: str, datum: str | None) -> None:
+    """Eigen gebiedsindelingen (stadsdelen, kernen, werkgebieden) als verzameling CBS-buurten,
+    uit CSV (id, naam, soort, buurten) of GeoJSON-vlakken; daarna bruikbaar als werkgebied."""
+    from ingest import gebieden
+
+    with _store() as store:
+        _druk_rapport(gebieden.importeer(store, bestand, datum=datum))
+
+
 @ingest.command("huishoudens")
 @click.argument("bestand", type=click.Path(exists=True, dir_okay=False))
 @click.option("--datum", help="bevestigd_op voor rijen zonder datum (standaard vandaag).")
@@ -359,6 +371,32 @@ def _landschap_tekst(a: dict[str, Any]) -> None:
     )
     for b in a["bruggen"]:
         click.echo(f"brug: {b['naam']} ({b['label']}) splitst het netwerk in {b['splitst_in']}")
+
+
+@vraag.command("grenzen")
+@click.argument("gemeente")
+@click.option("--json", "als_json", is_flag=True, help="Antwoord als JSON.")
+def vraag_grenzen(gemeente: str, als_json: bool) -> None:
+    """Werkgebieden van teams die CBS-wijken doorsnijden (daar verliezen teams elkaar uit het
+    oog)."""
+    with _store() as store:
+        antwoord = store.doorsneden_wijken(gemeente.upper())
+    _toon(antwoord, als_json, _grenzen_tekst)
+
+
+def _grenzen_tekst(a: dict[str, Any]) -> None:
+    s = a["samenvatting"]
+    click.echo(
+        f"{a['gemeente']['naam']}: {s['wijken_doorsneden']} van {s['wijken']} wijken "
+        f"doorsneden door {s['teams_die_doorsnijden']} teams"
+    )
+    for d in a["doorsneden"]:
+        click.echo(f"\n- {d['wijk']['naam']} ({d['wijk']['code']}, {d['buurten']} buurten)")
+        for t in d["teams"]:
+            via = f" via {', '.join(t['via_gebied'])}" if t["via_gebied"] else ""
+            click.echo(
+                f"  {t['naam']}{via}: {len(t['gedekt'])} buurten wel, {len(t['niet_gedekt'])} niet"
+            )
 
 
 @vraag.command("huishoudens")

@@ -27,6 +27,7 @@ VRAGEN = (
     "zoek",
     "zichtbaarheid",
     "landschap",
+    "grenzen",
     "huishoudens",
     "lijst",
     "detail",

@@ -102,6 +102,10 @@ class GraphStore(abc.ABC):
         """See :mod:`netwerk.analyse.landschap`."""
         return self.vraag("landschap", gemeente=gemeente)
 
+    def doorsneden_wijken(self, gemeente: str) -> dict[str, Any]:
+        """See :mod:`netwerk.analyse.grenzen`: where werkgebieden cut through CBS wijken."""
+        return self.vraag("grenzen", gemeente=gemeente)
+
     def huishoudens(self, wijk: str) -> dict[str, Any]:
         """See :mod:`netwerk.analyse.huishoudens`: aggregates only, small cells suppressed."""
         return self.vraag("huishoudens", wijk=wijk)
