@@ -41,6 +41,7 @@ from typing import Any
 import networkx as nx
 
 from netwerk import model
+from netwerk.analyse.graaf import label, wijk_kop
 from netwerk.fouten import NietGevonden, OngeldigeInvoer
 
 IN_DE_WIJK, BUURWIJK, ELDERS = "in de wijk", "buurwijk", "elders in de gemeente"
@@ -70,10 +71,6 @@ REGELS = {
 _LEEFGEBIED_NAAM = dict(model.LEEFGEBIEDEN)
 _DOELGROEP_NAAM = dict(model.DOELGROEPEN)
 _GEBIED_RANG = {model.BUURT: 0, model.WIJK: 1, model.GEMEENTE: 2}
-
-
-def _label(G: nx.MultiDiGraph, n: str | None) -> str | None:
-    return G.nodes[n].get("label") if n is not None and n in G else None
 
 
 def vraag_params(
@@ -112,17 +109,17 @@ def vraag_params(
 # --- facts from networkx -------------------------------------------------------------------
 
 
-def _naar(G: nx.MultiDiGraph, n: str, soort: str, label: str) -> list[str]:
-    """Sorted distinct targets of ``n``'s outgoing ``soort`` relationships with ``label``."""
+def _naar(G: nx.MultiDiGraph, n: str, soort: str, doel: str) -> list[str]:
+    """Sorted distinct targets of ``n``'s outgoing ``soort`` relationships, labelled ``doel``."""
     return sorted(
-        {v for _, v, d in G.out_edges(n, data=True) if d["type"] == soort and _label(G, v) == label}
+        {v for _, v, d in G.out_edges(n, data=True) if d["type"] == soort and label(G, v) == doel}
     )
 
 
-def _van(G: nx.MultiDiGraph, n: str, soort: str, label: str) -> list[str]:
-    """Sorted distinct sources of ``n``'s incoming ``soort`` relationships with ``label``."""
+def _van(G: nx.MultiDiGraph, n: str, soort: str, doel: str) -> list[str]:
+    """Sorted distinct sources of ``n``'s incoming ``soort`` relationships, labelled ``doel``."""
     return sorted(
-        {u for u, _, d in G.in_edges(n, data=True) if d["type"] == soort and _label(G, u) == label}
+        {u for u, _, d in G.in_edges(n, data=True) if d["type"] == soort and label(G, u) == doel}
     )
 
 
@@ -138,13 +135,13 @@ def _aanbod_feiten(G: nx.MultiDiGraph, o: str) -> dict[str, Any]:
         "leefgebieden": [
             {"id": v, "bron": d["bron"], "bevestigd_op": d["bevestigd_op"]}
             for _, v, d in G.out_edges(o, data=True)
-            if d["type"] == model.RICHT_ZICH_OP and _label(G, v) == model.LEEFGEBIED
+            if d["type"] == model.RICHT_ZICH_OP and label(G, v) == model.LEEFGEBIED
         ],
         "aanbieders": [
             {
                 "id": p,
                 "naam": G.nodes[p].get("naam"),
-                "label": _label(G, p),
+                "label": label(G, p),
                 "bron": d["bron"],
                 "bevestigd_op": d["bevestigd_op"],
             }
@@ -159,7 +156,7 @@ def _aanbod_feiten(G: nx.MultiDiGraph, o: str) -> dict[str, Any]:
                 "bevestigd_op": d["bevestigd_op"],
             }
             for t, _, d in G.in_edges(o, data=True)
-            if d["type"] == model.VERWIJST_NAAR and _label(G, t) == model.TEAM
+            if d["type"] == model.VERWIJST_NAAR and label(G, t) == model.TEAM
         ],
     }
 
@@ -196,9 +193,9 @@ def feiten(
     netwerk.fouten.NietGevonden: aanbod bestaat-niet is niet bekend
     """
     aanbod, leefgebied, doelgroep = vraag_params(aanbod, leefgebied, doelgroep)
-    if _label(G, wijk) != model.WIJK:
+    if label(G, wijk) != model.WIJK:
         raise NietGevonden(f"wijk {wijk} is niet bekend")
-    if aanbod is not None and _label(G, aanbod) != model.AANBOD:
+    if aanbod is not None and label(G, aanbod) != model.AANBOD:
         raise NietGevonden(f"aanbod {aanbod} is niet bekend")
 
     def gemeente_van(wk: str | None) -> str | None:
@@ -213,7 +210,7 @@ def feiten(
     ):
         for u, v, d in randen:
             n = v if richting == "uit" else u
-            if d["type"] == model.GRENST_AAN and n != wijk and _label(G, n) == model.WIJK:
+            if d["type"] == model.GRENST_AAN and n != wijk and label(G, n) == model.WIJK:
                 grenzen.append(
                     {
                         "code": n,
@@ -235,7 +232,7 @@ def feiten(
 
     werk: dict[str, list[dict[str, Any]]] = {}
     for a in sorted(gebieden):
-        soort = _label(G, a)
+        soort = label(G, a)
         if soort == model.WIJK:
             aw: str | None = a
         elif soort == model.BUURT:
@@ -254,20 +251,14 @@ def feiten(
         for o, _, d in G.in_edges(a, data=True):
             if (
                 d["type"] == model.ACTIEF_IN
-                and _label(G, o) == model.AANBOD
+                and label(G, o) == model.AANBOD
                 and G.nodes[o].get("vorm") in ALTERNATIEF_VORMEN
             ):
                 werk.setdefault(o, []).append(
                     {**gebied, "bron": d["bron"], "bevestigd_op": d["bevestigd_op"]}
                 )
-    w = G.nodes[wijk]
     return {
-        "wijk": {
-            "code": wijk,
-            "naam": w.get("naam"),
-            "gemeente": gemeenten[0] if gemeenten else None,
-            "inwoners": w.get("inwoners"),
-        },
+        "wijk": wijk_kop(G, wijk, gemeenten),
         "grenzen": grenzen,
         "gevraagd": _aanbod_feiten(G, aanbod) if aanbod is not None else None,
         "aanbod": [{**_aanbod_feiten(G, o), "werkgebied": rijen} for o, rijen in werk.items()],

@@ -8,9 +8,20 @@ from typing import Any
 import networkx as nx
 
 
-def label(G: nx.MultiDiGraph, n: str) -> str | None:
-    """The label of node ``n``, or None when the graph has no such node."""
-    return G.nodes[n].get("label") if n in G else None
+def label(G: nx.MultiDiGraph, n: str | None) -> str | None:
+    """The label of node ``n``, or None when there is no such node (or no ``n``)."""
+    return G.nodes[n].get("label") if n is not None and n in G else None
+
+
+def wijk_kop(G: nx.MultiDiGraph, wijk: str, gemeenten: list[str]) -> dict[str, Any]:
+    """The wijk as the head of a wijk question's facts: code, naam, gemeente, inwoners."""
+    w = G.nodes[wijk]
+    return {
+        "code": wijk,
+        "naam": w.get("naam"),
+        "gemeente": gemeenten[0] if gemeenten else None,
+        "inwoners": w.get("inwoners"),
+    }
 
 
 def randen(

@@ -46,6 +46,7 @@ from typing import Any
 import networkx as nx
 
 from netwerk import model
+from netwerk.analyse.graaf import label
 from netwerk.fouten import NietGevonden, OngeldigeInvoer
 
 #: The relationship types that connect two actors in the network.
@@ -88,10 +89,6 @@ def controleer_gemeente(gemeente: Any) -> str:
 # --- facts from a networkx graph (memory store) -------------------------------------------
 
 
-def _label(G: nx.MultiDiGraph, n: str) -> str | None:
-    return G.nodes[n].get("label") if n in G else None
-
-
 def _relatie(u: str, v: str, d: dict[str, Any]) -> dict[str, Any]:
     return {
         "van": u,
@@ -107,7 +104,7 @@ def _leefgebieden_van(G: nx.MultiDiGraph, n: str) -> list[str]:
         {
             v
             for _, v, d in G.out_edges(n, data=True)
-            if d["type"] == model.RICHT_ZICH_OP and _label(G, v) == model.LEEFGEBIED
+            if d["type"] == model.RICHT_ZICH_OP and label(G, v) == model.LEEFGEBIED
         }
     )
 
@@ -137,14 +134,14 @@ def gemeente_feiten(G: nx.MultiDiGraph, gemeente: str) -> dict[str, Any]:
     (['o', 't'], ['ONDERDEEL_VAN'])
     """
     controleer_gemeente(gemeente)
-    if _label(G, gemeente) != model.GEMEENTE:
+    if label(G, gemeente) != model.GEMEENTE:
         raise NietGevonden(f"gemeente {gemeente} is niet bekend")
 
-    def onder(gebied: str, label: str) -> set[str]:
+    def onder(gebied: str, doel: str) -> set[str]:
         return {
             u
             for u, _, d in G.in_edges(gebied, data=True)
-            if d["type"] == model.LIGT_IN and _label(G, u) == label
+            if d["type"] == model.LIGT_IN and label(G, u) == doel
         }
 
     wijken = sorted(onder(gemeente, model.WIJK))
@@ -161,15 +158,15 @@ def gemeente_feiten(G: nx.MultiDiGraph, gemeente: str) -> dict[str, Any]:
 
     actoren: set[str] = set()
     for x in aanwezig:
-        if _label(G, x) == model.AANBOD:
+        if label(G, x) == model.AANBOD:
             actoren |= {p for p, _, d in G.in_edges(x, data=True) if d["type"] == model.BIEDT_AAN}
         else:
             actoren.add(x)
-            if _label(G, x) == model.TEAM:
+            if label(G, x) == model.TEAM:
                 actoren |= {
                     o
                     for _, o, d in G.out_edges(x, data=True)
-                    if d["type"] == model.ONDERDEEL_VAN and _label(G, o) == model.ORGANISATIE
+                    if d["type"] == model.ONDERDEEL_VAN and label(G, o) == model.ORGANISATIE
                 }
 
     relaties = []
@@ -178,11 +175,11 @@ def gemeente_feiten(G: nx.MultiDiGraph, gemeente: str) -> dict[str, Any]:
         for _, y, d in G.out_edges(x, data=True):
             if d["type"] in NETWERK_RELATIES:
                 relaties.append(_relatie(x, y, d))
-                if _label(G, y) == model.AANBOD:
+                if label(G, y) == model.AANBOD:
                     verwezen.add(y)
 
     aanbod = []
-    for o in sorted({x for x in aanwezig if _label(G, x) == model.AANBOD} | verwezen):
+    for o in sorted({x for x in aanwezig if label(G, x) == model.AANBOD} | verwezen):
         aanbod.append(
             {
                 "id": o,

@@ -45,6 +45,7 @@ from typing import Any
 import networkx as nx
 
 from netwerk import model
+from netwerk.analyse.graaf import label, wijk_kop
 from netwerk.fouten import NietGevonden
 
 GEEN_AANBOD, NIET_VERBONDEN, VERBONDEN, GEEN_TEAMS = (
@@ -88,20 +89,17 @@ _LEEFGEBIED_VOLGORDE = {lg: n for n, lg in enumerate(model.LEEFGEBIED_IDS)}
 _GEBIED_RANG = {model.BUURT: 0, model.WIJK: 1, model.GEMEENTE: 2}
 
 
-def _label(G: nx.MultiDiGraph, n: str) -> str | None:
-    return G.nodes[n].get("label") if n in G else None
-
-
-def _werkgebied(G: nx.MultiDiGraph, gebieden: list[str], soort: str, label: str) -> dict:
-    """Per node of ``label``: its ``soort`` (WERKT_IN/ACTIEF_IN) relationships into ``gebieden``."""
+def _werkgebied(G: nx.MultiDiGraph, gebieden: list[str], soort: str, doel: str) -> dict:
+    """Per node labelled ``doel``: its ``soort`` (WERKT_IN/ACTIEF_IN) relationships into
+    ``gebieden``."""
     uit: dict[str, list[dict[str, Any]]] = {}
     for gebied in gebieden:
         for x, _, d in G.in_edges(gebied, data=True):
-            if d["type"] == soort and _label(G, x) == label:
+            if d["type"] == soort and label(G, x) == doel:
                 uit.setdefault(x, []).append(
                     {
                         "gebied": gebied,
-                        "soort": _label(G, gebied),
+                        "soort": label(G, gebied),
                         "bron": d["bron"],
                         "bevestigd_op": d["bevestigd_op"],
                     }
@@ -113,7 +111,7 @@ def _leefgebieden(G: nx.MultiDiGraph, n: str) -> list[dict[str, Any]]:
     return [
         {"id": v, "bron": d["bron"], "bevestigd_op": d["bevestigd_op"]}
         for _, v, d in G.out_edges(n, data=True)
-        if d["type"] == model.RICHT_ZICH_OP and _label(G, v) == model.LEEFGEBIED
+        if d["type"] == model.RICHT_ZICH_OP and label(G, v) == model.LEEFGEBIED
     ]
 
 
@@ -127,7 +125,7 @@ def _contacten(G: nx.MultiDiGraph, t: str) -> list[dict[str, Any]]:
                     {
                         "id": x,
                         "naam": G.nodes[x].get("naam"),
-                        "label": _label(G, x),
+                        "label": label(G, x),
                         "type": d["type"],
                         "richting": richting,
                         "bron": d["bron"],
@@ -158,20 +156,20 @@ def feiten(G: nx.MultiDiGraph, wijk: str) -> dict[str, Any]:
     >>> f["wijk"]["inwoners"], [t["id"] for t in f["teams"]], f["aanbod"], f["initiatieven"]
     (5000, ['t1'], [], [])
     """
-    if _label(G, wijk) != model.WIJK:
+    if label(G, wijk) != model.WIJK:
         raise NietGevonden(f"wijk {wijk} is niet bekend")
     gemeenten = sorted(
         {
             v
             for _, v, d in G.out_edges(wijk, data=True)
-            if d["type"] == model.LIGT_IN and _label(G, v) == model.GEMEENTE
+            if d["type"] == model.LIGT_IN and label(G, v) == model.GEMEENTE
         }
     )
     buurten = sorted(
         {
             u
             for u, _, d in G.in_edges(wijk, data=True)
-            if d["type"] == model.LIGT_IN and _label(G, u) == model.BUURT
+            if d["type"] == model.LIGT_IN and label(G, u) == model.BUURT
         }
     )
     gebieden = [*buurten, wijk, *gemeenten]
@@ -202,7 +200,7 @@ def feiten(G: nx.MultiDiGraph, wijk: str) -> dict[str, Any]:
                     {
                         "id": p,
                         "naam": G.nodes[p].get("naam"),
-                        "label": _label(G, p),
+                        "label": label(G, p),
                         "rol": G.nodes[p].get("rol"),
                         "bron": d["bron"],
                         "bevestigd_op": d["bevestigd_op"],
@@ -232,18 +230,12 @@ def feiten(G: nx.MultiDiGraph, wijk: str) -> dict[str, Any]:
                         "leefgebieden": sorted({lg["id"] for lg in _leefgebieden(G, o)}),
                     }
                     for _, o, d in G.out_edges(i, data=True)
-                    if d["type"] == model.BIEDT_AAN and _label(G, o) == model.AANBOD
+                    if d["type"] == model.BIEDT_AAN and label(G, o) == model.AANBOD
                 ],
             }
         )
-    w = G.nodes[wijk]
     return {
-        "wijk": {
-            "code": wijk,
-            "naam": w.get("naam"),
-            "gemeente": gemeenten[0] if gemeenten else None,
-            "inwoners": w.get("inwoners"),
-        },
+        "wijk": wijk_kop(G, wijk, gemeenten),
         "buurten": [{"code": b, "naam": G.nodes[b].get("naam")} for b in buurten],
         "teams": teams,
         "aanbod": aanbod,

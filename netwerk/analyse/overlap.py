@@ -33,7 +33,7 @@ from typing import Any
 import networkx as nx
 
 from netwerk import model
-from netwerk.analyse.graaf import label, randen
+from netwerk.analyse.graaf import label, randen, wijk_kop
 from netwerk.fouten import NietGevonden
 
 FORMULE = (
@@ -112,14 +112,8 @@ def feiten(G: nx.MultiDiGraph, wijk: str) -> dict[str, Any]:
                 "contacten": contacten,
             }
         )
-    w = G.nodes[wijk]
     return {
-        "wijk": {
-            "code": wijk,
-            "naam": w.get("naam"),
-            "gemeente": gemeenten[0] if gemeenten else None,
-            "inwoners": w.get("inwoners"),
-        },
+        "wijk": wijk_kop(G, wijk, gemeenten),
         "buurten": [{"code": b, "naam": G.nodes[b].get("naam")} for b in buurten],
         "teams": teams,
     }

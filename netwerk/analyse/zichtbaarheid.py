@@ -34,6 +34,7 @@ from typing import Any
 import networkx as nx
 
 from netwerk import model
+from netwerk.analyse.graaf import label
 from netwerk.analyse.landschap import betweenness, bouw_netwerk, gemeente_feiten
 from netwerk.fouten import NietGevonden, OngeldigeInvoer
 
@@ -51,15 +52,11 @@ def _controleer(organisatie: Any) -> str:
     return organisatie
 
 
-def _label(G: nx.MultiDiGraph, n: str) -> str | None:
-    return G.nodes[n].get("label") if n in G else None
-
-
 def _gemeenten_boven(G: nx.MultiDiGraph, gebied: str) -> set[str]:
     """The gemeenten an area is or lies in (LIGT_IN, at most two steps up)."""
     uit, rand = set(), {gebied}
     for _ in range(3):
-        uit |= {x for x in rand if _label(G, x) == model.GEMEENTE}
+        uit |= {x for x in rand if label(G, x) == model.GEMEENTE}
         rand = {
             v for x in rand for _, v, d in G.out_edges(x, data=True) if d["type"] == model.LIGT_IN
         }
@@ -86,16 +83,16 @@ def feiten(G: nx.MultiDiGraph, organisatie: str) -> dict[str, Any]:
     ({'id': 'o', 'naam': 'O', 'rol': 'nuldelijn'}, ['GM0001'])
     """
     _controleer(organisatie)
-    if _label(G, organisatie) != model.ORGANISATIE:
+    if label(G, organisatie) != model.ORGANISATIE:
         raise NietGevonden(f"organisatie {organisatie} is niet bekend")
     gebieden = set()
     for _, x, d in G.out_edges(organisatie, data=True):
         if d["type"] == model.ACTIEF_IN:
             gebieden.add(x)
-        elif d["type"] == model.BIEDT_AAN and _label(G, x) == model.AANBOD:
+        elif d["type"] == model.BIEDT_AAN and label(G, x) == model.AANBOD:
             gebieden |= {v for _, v, e in G.out_edges(x, data=True) if e["type"] == model.ACTIEF_IN}
     for t, _, d in G.in_edges(organisatie, data=True):
-        if d["type"] == model.ONDERDEEL_VAN and _label(G, t) == model.TEAM:
+        if d["type"] == model.ONDERDEEL_VAN and label(G, t) == model.TEAM:
             gebieden |= {v for _, v, e in G.out_edges(t, data=True) if e["type"] == model.WERKT_IN}
     gemeenten = sorted({g for a in gebieden for g in _gemeenten_boven(G, a)})
     o = G.nodes[organisatie]

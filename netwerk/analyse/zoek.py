@@ -53,6 +53,7 @@ from typing import Any
 import networkx as nx
 
 from netwerk import model
+from netwerk.analyse.graaf import label
 from netwerk.fouten import NietGevonden, OngeldigeInvoer
 
 CYPHER = "aanbod_zoeken"
@@ -259,12 +260,8 @@ def _doelgroepen_filter(v: dict[str, Any]) -> list[str] | None:
 # --- facts from the memory store ---------------------------------------------------------------
 
 
-def _label(G: nx.MultiDiGraph, n: str) -> str | None:
-    return G.nodes[n].get("label") if n in G else None
-
-
 def _gebied_feiten(G: nx.MultiDiGraph, code: str) -> dict[str, Any]:
-    if _label(G, code) not in model.GEBIEDEN:
+    if label(G, code) not in model.GEBIEDEN:
         raise NietGevonden(f"gebied {code} is niet bekend")
 
     def stap(knopen: set[str], omhoog: bool) -> set[str]:
@@ -280,7 +277,7 @@ def _gebied_feiten(G: nx.MultiDiGraph, code: str) -> dict[str, Any]:
     return {
         "code": code,
         "naam": G.nodes[code].get("naam"),
-        "soort": _label(G, code),
+        "soort": label(G, code),
         "boven": sorted(boven1 | stap(boven1, True)),
         "onder": sorted(onder1 | stap(onder1, False)),
     }
@@ -291,11 +288,11 @@ def _aanbod_feiten(G: nx.MultiDiGraph, o: str) -> dict[str, Any]:
     leefgebieden, aanbieders, werkgebied = [], [], []
     for _, v, d in G.out_edges(o, data=True):
         bron = {"bron": d["bron"], "bevestigd_op": d["bevestigd_op"]}
-        if d["type"] == model.RICHT_ZICH_OP and _label(G, v) == model.LEEFGEBIED:
+        if d["type"] == model.RICHT_ZICH_OP and label(G, v) == model.LEEFGEBIED:
             leefgebieden.append({"id": v, "naam": G.nodes[v].get("naam"), **bron})
         elif d["type"] == model.ACTIEF_IN:
             werkgebied.append(
-                {"code": v, "naam": G.nodes[v].get("naam"), "soort": _label(G, v), **bron}
+                {"code": v, "naam": G.nodes[v].get("naam"), "soort": label(G, v), **bron}
             )
     for u, _, d in G.in_edges(o, data=True):
         if d["type"] == model.BIEDT_AAN:
@@ -303,7 +300,7 @@ def _aanbod_feiten(G: nx.MultiDiGraph, o: str) -> dict[str, Any]:
                 {
                     "id": u,
                     "naam": G.nodes[u].get("naam"),
-                    "label": _label(G, u),
+                    "label": label(G, u),
                     "bron": d["bron"],
                     "bevestigd_op": d["bevestigd_op"],
                 }
@@ -347,7 +344,7 @@ def feiten(G: nx.MultiDiGraph, **params: Any) -> dict[str, Any]:
             u
             for c in codes
             for u, _, d in G.in_edges(c, data=True)
-            if d["type"] == model.ACTIEF_IN and _label(G, u) == model.AANBOD
+            if d["type"] == model.ACTIEF_IN and label(G, u) == model.AANBOD
         }
     else:
         kandidaten = {n for n, label in G.nodes(data="label") if label == model.AANBOD}
