@@ -9,13 +9,17 @@
 // answer narrows with the exact word rule. Always one row (gebied null when $gebied is unknown
 // or null). Only g (one node) goes into the subqueries, never a list, so the de-duplication of
 // candidates stays small.
-// params: $gebied (CBS code or null), $leefgebied (leefgebied id or null), $doelgroepen (ids of
+// An own area (Gebied) stands for its buurten (OMVAT) and the wijken/gemeenten they lie in.
+// params: $gebied (CBS code, id of an own area, or null), $leefgebied (leefgebied id or null), $doelgroepen (ids of
 //         which an offer must name one, or null), $vorm (or null), $zoektermen (one Lucene query
 //         per term, [] for no narrowing by text); see zoek.parameters
 OPTIONAL MATCH (g:Knoop {id: $gebied})
 WITH g,
-     COLLECT { MATCH (g)-[:LIGT_IN*1..2]->(x) RETURN DISTINCT x.id ORDER BY x.id } AS boven,
-     COLLECT { MATCH (x)-[:LIGT_IN*1..2]->(g) RETURN DISTINCT x.id ORDER BY x.id } AS onder
+     COLLECT { MATCH (g)-[:LIGT_IN*1..2]->(x) RETURN DISTINCT x.id ORDER BY x.id }
+     + COLLECT { MATCH (g:Gebied)-[:OMVAT]->(:Buurt)-[:LIGT_IN*1..2]->(x) RETURN DISTINCT x.id }
+       AS boven,
+     COLLECT { MATCH (x)-[:LIGT_IN*1..2]->(g) RETURN DISTINCT x.id ORDER BY x.id }
+     + COLLECT { MATCH (g:Gebied)-[:OMVAT]->(x:Buurt) RETURN x.id } AS onder
 CALL (g) {
   CALL (g) {
     WITH g WHERE size($zoektermen) > 0 AND ($gebied IS NULL OR g IS NOT NULL)
@@ -36,6 +40,10 @@ CALL (g) {
       MATCH (g)-[:LIGT_IN*1..2]->(a) RETURN a
       UNION
       MATCH (a)-[:LIGT_IN*1..2]->(g) RETURN a
+      UNION
+      MATCH (g:Gebied)-[:OMVAT]->(a:Buurt) RETURN a
+      UNION
+      MATCH (g:Gebied)-[:OMVAT]->(:Buurt)-[:LIGT_IN*1..2]->(a) RETURN a
     }
     MATCH (a)<-[:ACTIEF_IN]-(o:Aanbod)
     RETURN o
@@ -51,6 +59,8 @@ CALL (g) {
     AND ($gebied IS NULL OR size($zoektermen) = 0 OR EXISTS {  // the area gave them already
       MATCH (o)-[:ACTIEF_IN]->(a)
       WHERE a = g OR EXISTS { (a)-[:LIGT_IN*1..2]->(g) } OR EXISTS { (g)-[:LIGT_IN*1..2]->(a) }
+         OR EXISTS { (g:Gebied)-[:OMVAT]->(a) }
+         OR EXISTS { (g:Gebied)-[:OMVAT]->(:Buurt)-[:LIGT_IN*1..2]->(a) }
     })
   RETURN collect({
     id: o.id, naam: o.naam, vorm: o.vorm, omschrijving: o.omschrijving, contact: o.contact,

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from ingest import cbs, demo, gebieden, tabel
 from netwerk import model
+from netwerk.fouten import NietGevonden
 from wijkgraaf.cli import main
 
 # Noord-Oost: three buurten of Noord (WK051305) and all of Kort Haarlem (WK051306)
@@ -150,3 +151,34 @@ def test_cli(tmp_path, monkeypatch):
     assert runner.invoke(main, ["ingest", "gebieden", str(pad)]).exit_code == 0
     r = runner.invoke(main, ["vraag", "grenzen", "GM0513"])
     assert r.exit_code == 0 and "Ouder-kindteam Noord" in r.stdout
+
+
+def test_zoeken_in_een_eigen_gebied(gouda):
+    a = gouda.zoek_aanbod(gebied="gouda-noordoost", per_pagina=100)
+    assert a["gebied"]["soort"] == model.EIGEN_GEBIED
+    ids = {r["id"] for r in a["resultaten"]}
+    assert {"demo-inloop-kh", "demo-opvoedcursus", "demo-shm"} <= ids  # wijk-, gemeente-wide
+    assert "demo-koffie" not in ids  # only in a buurt of Goverwelle
+    assert "demo-taal" not in ids  # only in De Korte Akkeren
+    met_tekst = gouda.zoek_aanbod(gebied="gouda-noordoost", tekst="inloop")
+    # "inloop" in the naam first, then in the omschrijving ("Vrije inloop voor hulp ...")
+    assert [r["id"] for r in met_tekst["resultaten"]] == ["demo-inloop-kh", "demo-formulierenhulp"]
+    with pytest.raises(NietGevonden):
+        gouda.zoek_aanbod(gebied="bestaat-niet")
+    with pytest.raises(NietGevonden):  # an id that is not an area
+        gouda.zoek_aanbod(gebied="demo-st-noord")
+
+
+@pytest.mark.neo4j
+def test_zoeken_in_eigen_gebied_zelfde_op_beide_stores(geheugen_store, neo4j_store, tmp_path):
+    for s in (geheugen_store, neo4j_store):
+        demo.importeer(s, voortgang=False)
+        pad = tmp_path / "gebieden.csv"
+        pad.write_text(f"id,naam,soort,buurten\ngo,NO,stadsdeel,{';'.join(NOORD_OOST)}\n")
+        gebieden.importeer(s, pad, datum="2026-11-01", voortgang=False)
+    for params in (
+        {"gebied": "go"},
+        {"gebied": "go", "tekst": "cursus"},
+        {"gebied": "go", "leefgebied": "sociaal-netwerk"},
+    ):
+        assert geheugen_store.zoek_aanbod(**params) == neo4j_store.zoek_aanbod(**params), params

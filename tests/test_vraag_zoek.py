@@ -342,7 +342,6 @@ def test_paginas(demo_store):
         {"leefgebied": "Gokken"},
         {"doelgroep": "marsmannetjes"},
         {"vorm": "maatwerk"},
-        {"gebied": "Noord"},
         {"gebied": "WK05130"},
         {"tekst": "x" * 201},
         {"tekst": 12},

@@ -233,11 +233,13 @@ def zoekvraag(
     vorm = _optioneel(vorm, "vorm")
     gebied = _optioneel(gebied, "gebied")
     if gebied is not None:
-        gebied = gebied.upper()
-        if model.gebied_label(gebied) is None:
+        if model.gebied_label(gebied.upper()) is not None:
+            gebied = gebied.upper()
+        elif re.match(r"^(GM|WK|BU)\d", gebied.upper()) or not model.ID_PATROON.match(gebied):
+            # a mistyped CBS code; anything else may be the id of an own area (Gebied)
             raise OngeldigeInvoer(
                 f"{gebied!r} is geen CBS-code van een gemeente, wijk of buurt "
-                "(GM...., WK......, BU........)"
+                "(GM...., WK......, BU........) en geen id van een eigen gebied"
             )
     return {
         "tekst": tekst,
@@ -261,7 +263,7 @@ def _doelgroepen_filter(v: dict[str, Any]) -> list[str] | None:
 
 
 def _gebied_feiten(G: nx.MultiDiGraph, code: str) -> dict[str, Any]:
-    if label(G, code) not in model.GEBIEDEN:
+    if label(G, code) not in (*model.GEBIEDEN, model.EIGEN_GEBIED):
         raise NietGevonden(f"gebied {code} is niet bekend")
 
     def stap(knopen: set[str], omhoog: bool) -> set[str]:
@@ -273,6 +275,16 @@ def _gebied_feiten(G: nx.MultiDiGraph, code: str) -> dict[str, Any]:
                     uit.add(v if omhoog else u)
         return uit
 
+    if label(G, code) == model.EIGEN_GEBIED:  # an own area: its buurten and what they lie in
+        onder = {v for _, v, d in G.out_edges(code, data=True) if d["type"] == model.OMVAT}
+        boven1 = stap(onder, True)
+        return {
+            "code": code,
+            "naam": G.nodes[code].get("naam"),
+            "soort": model.EIGEN_GEBIED,
+            "boven": sorted(boven1 | stap(boven1, True)),
+            "onder": sorted(onder),
+        }
     boven1, onder1 = stap({code}, True), stap({code}, False)
     return {
         "code": code,
@@ -406,9 +418,18 @@ def feiten_uit_neo4j(rijen: list[dict[str, Any]], **params: Any) -> dict[str, An
     """
     v = zoekvraag(**params)
     rij = rijen[0] if rijen else {"gebied": None, "aanbod": []}
-    if v["gebied"] is not None and rij["gebied"] is None:
+    gebied = rij["gebied"]
+    if v["gebied"] is not None and (
+        gebied is None or gebied["soort"] not in (*model.GEBIEDEN, model.EIGEN_GEBIED)
+    ):
         raise NietGevonden(f"gebied {v['gebied']} is niet bekend")
-    return {"gebied": rij["gebied"], "aanbod": rij["aanbod"]}
+    if gebied is not None:
+        gebied = {
+            **gebied,
+            "boven": sorted(set(gebied["boven"])),
+            "onder": sorted(set(gebied["onder"])),
+        }
+    return {"gebied": gebied, "aanbod": rij["aanbod"]}
 
 
 # --- the answer ---------------------------------------------------------------------------------
