@@ -128,7 +128,8 @@ class Neo4jStore(GraphStore):
         )
 
     def wissen(self) -> None:
-        self._voer_uit(cypher.laad("wissen"))
+        self._voer_uit(cypher.laad("wissen"))  # relationships first, then the nodes
+        self._voer_uit(cypher.laad("wissen_knopen"))
 
     # --- reading ------------------------------------------------------------------------
     def labels_van(self, ids: Iterable[str]) -> dict[str, str]:
