@@ -90,7 +90,7 @@ def bench_ingest(uri: str, csvs: list[Path], werk: Path) -> dict[str, Any]:
     env_neo = {**os.environ, "WIJKGRAAF_NEO4J_URI": uri}
     env_mem = {**os.environ, "WIJKGRAAF_DATA": str(werk / "geheugen")}
     env_mem.pop("WIJKGRAAF_NEO4J_URI", None)
-    driver = GraphDatabase.driver(uri, auth=None)
+    driver = GraphDatabase.driver(uri, auth=None, notifications_min_severity="OFF")
     store = Neo4jStore(driver)
     store.wissen()
     uit: dict[str, Any] = {}
@@ -186,7 +186,7 @@ WIJKVRAGEN = {
 
 
 def bench_vragen(uri: str, werk: Path, n: int = 100) -> dict[str, Any]:
-    driver = GraphDatabase.driver(uri, auth=None)
+    driver = GraphDatabase.driver(uri, auth=None, notifications_min_severity="OFF")
     neo = Neo4jStore(driver)
     geheugen = MemoryStore(werk / "geheugen" / "graaf.json")
     wijken = sorted(n for n, lab in geheugen.G.nodes(data="label") if lab == "Wijk")

@@ -62,6 +62,9 @@ def maak_driver(inst: Instellingen) -> Any:
         max_transaction_retry_time=inst.neo4j_retry_tijd,
         connection_timeout=inst.neo4j_retry_tijd,
         connection_acquisition_timeout=inst.neo4j_retry_tijd * 2,
+        # the server's query notifications ("property does not exist" for a property no node
+        # has yet) are not errors; they would flood the logs of every process
+        notifications_min_severity="OFF",
     )
 
 
