@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest import demo
 from netwerk.stores.geheugen import MemoryStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,3 +93,11 @@ def store(request):
     """The contract fixture: every test using it runs on both stores."""
     naam = "geheugen_store" if request.param == "geheugen" else "neo4j_store"
     return request.getfixturevalue(naam)
+
+
+@pytest.fixture
+def demo_store(store):
+    """The contract fixture with the demo landscape of Gouda loaded (both stores)."""
+    rapport = demo.importeer(store, voortgang=False)
+    assert rapport.in_orde, rapport.regels()
+    return store

@@ -12,13 +12,6 @@ from netwerk.model import Knoop, Relatie
 NOORD, GOVERWELLE = "WK051305", "WK051307"
 
 
-@pytest.fixture
-def demo_store(store):
-    rapport = demo.importeer(store, voortgang=False)
-    assert rapport.in_orde, rapport.regels()
-    return store
-
-
 def _paar(antwoord, a, b):
     for p in antwoord["paren"]:
         if {t["id"] for t in p["teams"]} == {a, b}:

@@ -13,7 +13,7 @@ from ingest import cbs, hsds
 from ingest.hsds.gebieden import Gebiedenkaart
 from ingest.hsds.lezen import Dienst, Locatie, Term, lees
 from ingest.hsds.taxonomie import Taxonomie
-from netwerk import analyse, model
+from netwerk import model
 from netwerk.fouten import OngeldigeInvoer
 from netwerk.stores.geheugen import MemoryStore
 
@@ -23,14 +23,6 @@ ORUK = DATA / "hsds_uk_oruk_services"
 BRISTOL = ORUK / "Bristol Council.json"
 NOORD_LINCS = ORUK / "North Lincolnshire Council.json"
 GOUDA = "GM0513"
-
-
-@pytest.fixture(autouse=True)
-def _hsds_vragen(monkeypatch):
-    """The HSDS questions, until they are registered in netwerk.analyse.VRAGEN."""
-    extra = tuple(v for v in ("hsds_feed", "hsds_stand") if v not in analyse.VRAGEN)
-    if extra:
-        monkeypatch.setattr(analyse, "VRAGEN", (*analyse.VRAGEN, *extra))
 
 
 def _gouda(store) -> None:

@@ -14,7 +14,6 @@ from api import create_app
 from api.hsds import hsds
 from ingest import cbs
 from ingest import hsds as hsds_ingest
-from netwerk import analyse
 from netwerk.stores.geheugen import MemoryStore
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -22,13 +21,6 @@ VOORBEELDEN = DATA / "hsds_spec_examples_v3"
 SCHEMAS = DATA / "hsds_schema_v3"
 PROBLEEM = "application/problem+json"
 ALLE_VOORBEELDEN = sorted(p.name for p in VOORBEELDEN.glob("*.json")) + ["csv"]
-
-
-@pytest.fixture(autouse=True)
-def _hsds_vragen(monkeypatch):
-    extra = tuple(v for v in ("hsds_feed", "hsds_stand") if v not in analyse.VRAGEN)
-    if extra:
-        monkeypatch.setattr(analyse, "VRAGEN", (*analyse.VRAGEN, *extra))
 
 
 def _validator(naam: str, formaten: bool = True) -> Draft202012Validator:

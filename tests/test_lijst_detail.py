@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest import demo
 from netwerk.fouten import NietGevonden, OngeldigeInvoer
-
-
-@pytest.fixture
-def demo_store(store):
-    demo.importeer(store, voortgang=False)
-    return store
 
 
 def test_lijst_wijken_van_gouda(demo_store):

@@ -11,16 +11,9 @@ import pytest
 
 from ingest import hsds, ontdubbel
 from ingest.ontdubbel import domein, gelijkenis, normaliseer, voorstel_id
-from netwerk import analyse, model
+from netwerk import model
 
 UUID_A = "5a1f0c3e-8d2b-4c6a-9e1f-00000000000a"
-
-
-@pytest.fixture(autouse=True)
-def _hsds_vragen(monkeypatch):
-    extra = tuple(v for v in ("hsds_feed", "hsds_stand") if v not in analyse.VRAGEN)
-    if extra:
-        monkeypatch.setattr(analyse, "VRAGEN", (*analyse.VRAGEN, *extra))
 
 
 # --- normalising and comparing -----------------------------------------------------------------

@@ -7,21 +7,16 @@ import pytest
 
 from ingest import cbs, demo, tabel
 from netwerk import model
-from netwerk.analyse import alternatieven as vraag
 from netwerk.fouten import NietGevonden, OngeldigeInvoer
 from netwerk.model import Knoop, Relatie
-from netwerk.stores.geheugen import MemoryStore
 
 NOORD, KORT_HAARLEM, STOLWIJKERSLUIS, WESTERGOUWE = "WK051305", "WK051306", "WK051308", "WK051309"
 DATUM = "2026-12-01"
 
 
 def _alternatieven(store, **params):
-    """The answer through the module itself (independent of the question registry)."""
-    if isinstance(store, MemoryStore):
-        return vraag.antwoord(vraag.feiten(store.graaf(), **params), **params)
-    rijen = store._lees(vraag.CYPHER, **{**params, **vraag.parameters(**params)})
-    return vraag.antwoord(vraag.feiten_uit_neo4j(rijen, **params), **params)
+    """The alternatieven answer on either store, through the store's own question dispatch."""
+    return store.vraag("alternatieven", **params)
 
 
 def _importeer(store, tmp_path, **bestanden: str) -> None:
@@ -32,13 +27,6 @@ def _importeer(store, tmp_path, **bestanden: str) -> None:
         paden.append(pad)
     rapport = tabel.importeer(store, paden, datum=DATUM, voortgang=False)
     assert rapport.in_orde, rapport.regels()
-
-
-@pytest.fixture
-def demo_store(store):
-    rapport = demo.importeer(store, voortgang=False)
-    assert rapport.in_orde, rapport.regels()
-    return store
 
 
 def _stappen(antwoord):

@@ -10,7 +10,7 @@ import pytest
 
 from ingest import cbs, demo, tabel
 from netwerk import model
-from netwerk.analyse import exporteer, landschap
+from netwerk.analyse import exporteer
 from netwerk.fouten import NietGevonden, OngeldigeInvoer
 
 GOUDA = "GM0513"
@@ -19,19 +19,8 @@ ALLE_WIJKEN = [f"WK0513{i:02d}" for i in range(1, 10)]
 
 
 def vraag(store, **params):
-    """The landschap answer on either store, without relying on the question registry."""
-    if store.soort == "geheugen":
-        feiten = landschap.feiten(store.graaf(), **params)
-    else:
-        feiten = landschap.feiten_uit_neo4j(store._lees(landschap.CYPHER, **params), **params)
-    return landschap.antwoord(feiten, **params)
-
-
-@pytest.fixture
-def demo_store(store):
-    rapport = demo.importeer(store, voortgang=False)
-    assert rapport.in_orde, rapport.regels()
-    return store
+    """The landschap answer on either store, through the store's own question dispatch."""
+    return store.vraag("landschap", **params)
 
 
 def _ids(store, label):

@@ -9,7 +9,6 @@ import pytest
 
 from ingest import cbs, demo, tabel
 from netwerk import model
-from netwerk.analyse import zichtbaarheid
 from netwerk.analyse.zichtbaarheid import GEEN_TEAMS, GEZIEN, ONZICHTBAAR
 from netwerk.fouten import NietGevonden
 
@@ -20,20 +19,8 @@ ALLE_WIJKEN = [f"WK0513{i:02d}" for i in range(1, 10)]
 
 
 def vraag(store, **params):
-    """The zichtbaarheid answer on either store, without relying on the question registry."""
-    if store.soort == "geheugen":
-        feiten = zichtbaarheid.feiten(store.graaf(), **params)
-    else:
-        rijen = store._lees(zichtbaarheid.CYPHER, **params)
-        feiten = zichtbaarheid.feiten_uit_neo4j(rijen, **params)
-    return zichtbaarheid.antwoord(feiten, **params)
-
-
-@pytest.fixture
-def demo_store(store):
-    rapport = demo.importeer(store, voortgang=False)
-    assert rapport.in_orde, rapport.regels()
-    return store
+    """The zichtbaarheid answer on either store, through the store's own question dispatch."""
+    return store.vraag("zichtbaarheid", **params)
 
 
 def _laad(store, tmp_path, **bestanden):

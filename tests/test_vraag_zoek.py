@@ -15,11 +15,8 @@ BUURT_IN_NOORD = "BU05130500"
 
 
 def _zoek(store, **params):
-    """Ask the question the way each store does, without depending on its registration."""
-    if store.soort == "geheugen":
-        return zoek.antwoord(zoek.feiten(store.graaf(), **params), **params)
-    rijen = store._lees(zoek.CYPHER, **{**params, **zoek.parameters(**params)})
-    return zoek.antwoord(zoek.feiten_uit_neo4j(rijen, **params), **params)
+    """The zoek answer on either store, through the store's own question dispatch."""
+    return store.vraag("zoek", **params)
 
 
 def _ids(antwoord):
