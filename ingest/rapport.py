@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator
+import queue
+import threading
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import islice
-from typing import TypeVar
+from typing import Any
 
 from tqdm import tqdm
 
 from netwerk.model import Knoop, Relatie
 from netwerk.stores.basis import GraphStore
 
-T = TypeVar("T")
 BATCH = 10_000
 
 
@@ -53,12 +52,6 @@ class Rapport:
         }
 
 
-def _stukken(rijen: Iterable[T], grootte: int) -> Iterator[list[T]]:
-    it = iter(rijen)
-    while stuk := list(islice(it, grootte)):
-        yield stuk
-
-
 def schrijf(
     store: GraphStore,
     knopen: list[Knoop],
@@ -69,16 +62,121 @@ def schrijf(
 ) -> None:
     """Write nodes then relationships in batches, with a progress bar on a terminal
     (``voortgang=None``: only when stderr is a terminal)."""
-    with tqdm(
-        total=len(knopen) + len(relaties), desc=omschrijving, unit="rij", disable=_uit(voortgang)
-    ) as balk:
-        for stuk in _stukken(knopen, BATCH):
-            store.upsert_knopen(stuk)
-            balk.update(len(stuk))
-        for stuk in _stukken(relaties, BATCH):
-            store.upsert_relaties(stuk)
-            balk.update(len(stuk))
-    store.bewaar()
+    with Schrijver(
+        store, voortgang=voortgang, omschrijving=omschrijving, totaal=len(knopen) + len(relaties)
+    ) as uit:
+        for k in knopen:
+            uit.knoop(k)
+        for r in relaties:
+            uit.relatie(r)
+
+
+_KLAAR = object()
+
+
+class Schrijver:
+    """Writes nodes and relationships in batches (one label or type per batch) while the caller
+    goes on producing them: validation of the next records overlaps the server's work on the
+    previous batch.
+
+    On a store that writes over the network (:attr:`GraphStore.schrijft_op_achtergrond`) one
+    background thread writes the batches in the order they were queued; otherwise they are written
+    in place. Every node batch waiting is queued before a relationship batch, so a relationship is
+    never written before the nodes produced before it. The queue is short (a few batches), so
+    memory stays bounded. The first write error stops the writing and is raised in the producer
+    (at its next call, or on leaving the ``with`` block); the store is saved (``bewaar``) only
+    when everything was written.
+    """
+
+    def __init__(
+        self,
+        store: GraphStore,
+        *,
+        voortgang: bool | None = None,
+        omschrijving: str = "laden",
+        totaal: int | None = None,
+        batch: int = BATCH,
+    ) -> None:
+        self.store = store
+        self.batch = batch
+        self._knopen: dict[str, list[Knoop]] = defaultdict(list)
+        self._relaties: dict[str, list[Relatie]] = defaultdict(list)
+        self._balk = tqdm(total=totaal, desc=omschrijving, unit="rij", disable=_uit(voortgang))
+        self._fout: BaseException | None = None
+        self._rij: queue.Queue[Any] | None = None
+        self._draad: threading.Thread | None = None
+        if getattr(store, "schrijft_op_achtergrond", False):
+            self._rij = queue.Queue(maxsize=3)
+            self._draad = threading.Thread(target=self._schrijf_op_achtergrond, daemon=True)
+            self._draad.start()
+
+    # --- producing ---------------------------------------------------------------------
+    def knoop(self, k: Knoop) -> None:
+        rij = self._knopen[k.label]
+        rij.append(k)
+        if len(rij) >= self.batch:
+            self._stuur("knopen", self._knopen.pop(k.label))
+
+    def relatie(self, r: Relatie) -> None:
+        rij = self._relaties[r.type]
+        rij.append(r)
+        if len(rij) >= self.batch:
+            self._spoel_knopen()
+            self._stuur("relaties", self._relaties.pop(r.type))
+
+    def _spoel_knopen(self) -> None:
+        for label in sorted(self._knopen):
+            self._stuur("knopen", self._knopen.pop(label))
+
+    def _stuur(self, soort: str, stuk: list[Any]) -> None:
+        if self._fout is not None:
+            raise self._fout
+        if self._rij is None:
+            self._schrijf(soort, stuk)
+            return
+        self._rij.put((soort, stuk))
+
+    # --- writing -----------------------------------------------------------------------
+    def _schrijf(self, soort: str, stuk: list[Any]) -> None:
+        if soort == "knopen":
+            self.store.upsert_knopen(stuk)
+        else:
+            self.store.upsert_relaties(stuk)
+        self._balk.update(len(stuk))
+
+    def _schrijf_op_achtergrond(self) -> None:
+        assert self._rij is not None
+        while (werk := self._rij.get()) is not _KLAAR:
+            if self._fout is None:  # after an error: only drain, so the producer never blocks
+                try:
+                    self._schrijf(*werk)
+                except BaseException as e:  # noqa: BLE001 - handed to the producer
+                    self._fout = e
+
+    def sluit(self, *, bewaar: bool = True) -> None:
+        """Write what is left, wait for the writer and raise its error if there was one.
+        ``bewaar=False`` (the producer failed): write nothing more, only stop the writer."""
+        try:
+            if bewaar and self._fout is None:
+                self._spoel_knopen()
+                for soort in sorted(self._relaties):
+                    self._stuur("relaties", self._relaties.pop(soort))
+        finally:
+            if self._rij is not None and self._draad is not None:
+                self._rij.put(_KLAAR)
+                self._draad.join()
+            self._balk.close()
+        if not bewaar:
+            return
+        if self._fout is not None:
+            raise self._fout
+        self.store.bewaar()
+
+    def __enter__(self) -> Schrijver:
+        return self
+
+    def __exit__(self, soort: type | None, *_: Any) -> None:
+        self.sluit(bewaar=soort is None)
 
 
 def _uit(voortgang: bool | None) -> bool | None:

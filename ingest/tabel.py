@@ -28,7 +28,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ingest.rapport import Afwijzing, Rapport, schrijf
+from ingest.rapport import Afwijzing, Rapport, Schrijver
 from netwerk import model
 from netwerk.fouten import OngeldigeInvoer
 from netwerk.model import Knoop, Relatie
@@ -389,11 +389,14 @@ def verwerk(
     datum: str,
     bron: str | None = None,
     bron_naam: str | None = None,
+    uit: Schrijver | None = None,
 ) -> tuple[list[Knoop], list[Relatie], Rapport]:
     """Validate records and turn the valid ones into nodes and relationships.
 
     Records are handled kind by kind (organisaties, initiatieven, teams, aanbod, relaties), so a
     team may name an organisatie from the same import. ``bron`` overrides the per-file source.
+    With ``uit`` the nodes and relationships go to that writer as they are made (the lists
+    returned are empty), so writing overlaps validation.
     """
     records = sorted(records, key=lambda r: list(SOORTEN).index(r.soort))
     rapport = Rapport()
@@ -423,6 +426,8 @@ def verwerk(
     knopen: list[Knoop] = []
     relaties: list[Relatie] = []
     bronnen: dict[str, Knoop] = {}
+    knoop_uit = uit.knoop if uit is not None else knopen.append
+    relatie_uit = uit.relatie if uit is not None else relaties.append
 
     def bron_van(plaats: str, gegeven: str | None) -> str:
         bestand = Path(plaats.split(":", 1)[0]).name
@@ -434,6 +439,8 @@ def verwerk(
             id_, naam = f"tabel-{model.slug(bestand)}", bestand
         if id_ not in bronnen:
             bronnen[id_] = Knoop(model.BRON, id_, {"naam": naam, "soort": "tabel", "datum": datum})
+            if uit is not None:
+                uit.knoop(bronnen[id_])
         return id_
 
     for rec in records:
@@ -458,12 +465,14 @@ def verwerk(
         bevestigd = rij.bevestigd_op or datum
         for k in nieuw_knopen:
             stand.bekend[k.id] = k.label
-            knopen.append(k)
-            relaties.append(Relatie(k.id, model.GENOEMD_IN, bron_id, bron_id, bevestigd))
+            knoop_uit(k)
+            relatie_uit(Relatie(k.id, model.GENOEMD_IN, bron_id, bron_id, bevestigd))
             rapport.geladen[k.label] += 1
         for van, soort, naar, *extra in nieuw_relaties:
-            relaties.append(Relatie(van, soort, naar, bron_id, bevestigd, *extra))
+            relatie_uit(Relatie(van, soort, naar, bron_id, bevestigd, *extra))
             rapport.geladen[soort] += 1
+    if uit is not None:
+        return [], [], rapport
     return list(bronnen.values()) + knopen, relaties, rapport
 
 
@@ -558,7 +567,9 @@ def importeer_records(
     """Validate and load records already read (used by the CLI and the API upload)."""
     store.initialiseer()
     datum = model.datum(datum) if datum else dt.date.today().isoformat()
-    knopen, relaties, rapport = verwerk(store, records, datum=datum, bron=bron, bron_naam=bron_naam)
+    with Schrijver(store, voortgang=voortgang, omschrijving="tabel") as uit:
+        _, _, rapport = verwerk(
+            store, records, datum=datum, bron=bron, bron_naam=bron_naam, uit=uit
+        )
     rapport.afgewezen[:0] = leesfouten or []
-    schrijf(store, knopen, relaties, voortgang=voortgang, omschrijving="tabel")
     return rapport

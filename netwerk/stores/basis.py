@@ -17,6 +17,10 @@ class GraphStore(abc.ABC):
     soort: str = "?"
 
     # --- writing ------------------------------------------------------------------------
+    #: True when writes go over the network, so ingest can overlap them with its own work
+    #: (``ingest.rapport.Schrijver`` writes from a background thread then).
+    schrijft_op_achtergrond = False
+
     @abc.abstractmethod
     def initialiseer(self) -> None:
         """Make the store ready: keys/constraints and the fixed Leefgebied taxonomy. Idempotent."""
