@@ -144,8 +144,10 @@ public class Launcher {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                // Memory: modest page cache; transaction state on heap.
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                // Memory: modest page cache by default (tests); a benchmark or a real install
+                // gives more with -Dwijkgraaf.pagecache.mb (script/neo4j: WIJKGRAAF_NEO4J_PAGECACHE_MB).
+                .setConfig(GraphDatabaseSettings.pagecache_memory,
+                        ByteUnit.mebiBytes(Long.getLong("wijkgraaf.pagecache.mb", 256)))
                 // Disk: keep transaction logs small. Logs rotate at 16 MiB and are not
                 // pre-allocated; a checkpoint runs whenever ~64 MiB of log has been written
                 // (VOLUME policy; the default PERIODIC policy ignores the volume setting and
@@ -155,7 +157,8 @@ public class Launcher {
                 .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.check_point_policy, GraphDatabaseSettings.CheckpointPolicy.VOLUME)
-                .setConfig(GraphDatabaseSettings.check_point_interval_volume, ByteUnit.mebiBytes(64))
+                .setConfig(GraphDatabaseSettings.check_point_interval_volume,
+                        ByteUnit.mebiBytes(Long.getLong("wijkgraaf.checkpoint.mb", 64)))
                 // No phoning home (there is no internet here anyway).
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .build();
