@@ -29,7 +29,6 @@ import random
 import re
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -83,6 +82,25 @@ def _pct(waarden: list[float], p: float) -> float:
     return waarden[min(len(waarden) - 1, int(round(p / 100 * (len(waarden) - 1))))]
 
 
+def neo4j_server(uri: str) -> dict[str, Any]:
+    """Version, heap and the settings that matter for the figures, read from the server."""
+    with GraphDatabase.driver(uri, auth=None, notifications_min_severity="OFF") as driver:
+        versie = driver.execute_query("CALL dbms.components() YIELD versions RETURN versions")[0]
+        instellingen = driver.execute_query(
+            "SHOW SETTINGS YIELD name, value WHERE name IN $namen RETURN name, value",
+            namen=["server.memory.pagecache.size", "db.checkpoint.interval.volume"],
+        )[0]
+        heap = driver.execute_query(
+            "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes "
+            "RETURN attributes.HeapMemoryUsage.value.properties.max AS max"
+        )[0]
+    return {
+        "versie": versie[0]["versions"][0],
+        "heap_max_mb": round(heap[0]["max"] / 1024 / 1024) if heap else None,
+        **{r["name"]: r["value"] for r in instellingen},
+    }
+
+
 # --- ingest ------------------------------------------------------------------------------------
 
 
@@ -104,6 +122,7 @@ def bench_ingest(uri: str, csvs: list[Path], werk: Path) -> dict[str, Any]:
     uit["neo4j"] = {
         "rijen": rijen,
         "seconden": round(t_cbs + t_tabel, 1),
+        "seconden_cbs_en_tabel": [round(t_cbs, 1), round(t_tabel, 1)],
         "rijen_per_s": round(rijen / (t_cbs + t_tabel)),
         "piek_rss_mb": round(max(rss_cbs, rss_tabel) / 1024),
     }
@@ -311,6 +330,11 @@ def main() -> None:
     ap.add_argument("--schaal", default="land")
     ap.add_argument("--delen", default="ingest,vragen,api")
     ap.add_argument("--werk", help="work directory (default: a temp dir)")
+    ap.add_argument(
+        "--naam",
+        default="schaal",
+        help="results file bench/results/<date>-<naam>.json (default: schaal)",
+    )
     args = ap.parse_args()
     delen = args.delen.split(",")
     werk = Path(args.werk or tempfile.mkdtemp(prefix="wijkgraaf-bench-"))
@@ -319,6 +343,7 @@ def main() -> None:
     resultaat: dict[str, Any] = {
         "datum": dt.date.today().isoformat(),
         "machine": machine(),
+        "neo4j_server": neo4j_server(args.neo4j),
         "landschap": {"schaal": args.schaal, "seed": args.seed, **genereer.samenvatting(landschap)},
     }
     if "ingest" in delen:
@@ -330,11 +355,10 @@ def main() -> None:
     if "api" in delen:
         resultaat["api"] = bench_api(werk)
         print(json.dumps(resultaat["api"], indent=1), flush=True)
-    uit = ROOT / "bench" / "results" / f"{resultaat['datum']}-schaal.json"
+    uit = ROOT / "bench" / "results" / f"{resultaat['datum']}-{args.naam}.json"
     uit.parent.mkdir(parents=True, exist_ok=True)
     uit.write_text(json.dumps(resultaat, indent=1, ensure_ascii=False) + "\n")
     print(f"\nresultaten: {uit}")
-    _ = statistics  # (kept for ad-hoc use)
 
 
 if __name__ == "__main__":
