@@ -23,6 +23,7 @@ import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -429,8 +430,12 @@ def verwerk(
     knoop_uit = uit.knoop if uit is not None else knopen.append
     relatie_uit = uit.relatie if uit is not None else relaties.append
 
+    @lru_cache(maxsize=1024)
+    def bestand_van(plaats: str) -> str:
+        return Path(plaats).name
+
     def bron_van(plaats: str, gegeven: str | None) -> str:
-        bestand = Path(plaats.split(":", 1)[0]).name
+        bestand = bestand_van(plaats.split(":", 1)[0])
         if bron:
             id_, naam = bron, bron_naam or bron
         elif gegeven:

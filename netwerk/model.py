@@ -20,6 +20,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from netwerk.fouten import OngeldigeInvoer
@@ -195,6 +196,7 @@ CBS_PATRONEN = {
 ID_PATROON = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@/+-]{0,199}$")
 
 
+@lru_cache(maxsize=16384)  # pure; an import asks the same few hundred values a million times
 def slug(tekst: str) -> str:
     """Lower-case ASCII slug: accents dropped, ``&`` read as ``en``, words joined by ``-``.
 
@@ -258,6 +260,7 @@ def uit_lijst(waarde: str, kies: tuple[str, ...], wat: str) -> str:
     raise OngeldigeInvoer(f"onbekende {wat} {waarde!r}; kies uit: {', '.join(kies)}")
 
 
+@lru_cache(maxsize=4096)  # pure (errors are raised again, not cached)
 def datum(waarde: str) -> str:
     """An ISO date (YYYY-MM-DD) checked and returned as text.
 
