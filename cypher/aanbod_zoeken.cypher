@@ -5,14 +5,16 @@
 // index `aanbod_tekst` when there are zoektermen (per term the offers whose naam/omschrijving
 // or whose aanbieder's naam has a matching term, intersected over the terms), else from the
 // area (offers ACTIEF_IN it, in an area above it or inside it), else every offer. vorm,
-// doelgroep, leefgebied and area are then applied exactly; the text is a superset that the
-// answer narrows with the exact word rule. Always one row (gebied null when $gebied is unknown
-// or null). Only g (one node) goes into the subqueries, never a list, so the de-duplication of
-// candidates stays small.
+// doelgroep, leefgebied and area are then applied exactly; the text (index and $termen check)
+// is a superset that the answer narrows with the exact word rule. Facts are gathered only for
+// the candidates left. Always one row (gebied null when $gebied is unknown or null). Only g
+// (one node) goes into the subqueries, never a list, so the de-duplication of candidates stays
+// small.
 // An own area (Gebied) stands for its buurten (OMVAT) and the wijken/gemeenten they lie in.
 // params: $gebied (CBS code, id of an own area, or null), $leefgebied (leefgebied id or null), $doelgroepen (ids of
 //         which an offer must name one, or null), $vorm (or null), $zoektermen (one Lucene query
-//         per term, [] for no narrowing by text); see zoek.parameters
+//         per term, [] for no narrowing by the index), $termen (the terms, [] for no text),
+//         $accenten (combining marks to drop), $ascii (a regex for ASCII text); see zoek.parameters
 OPTIONAL MATCH (g:Knoop {id: $gebied})
 WITH g,
      COLLECT { MATCH (g)-[:LIGT_IN*1..2]->(x) RETURN DISTINCT x.id ORDER BY x.id }
@@ -62,6 +64,15 @@ CALL (g) {
          OR EXISTS { (g:Gebied)-[:OMVAT]->(a) }
          OR EXISTS { (g:Gebied)-[:OMVAT]->(:Buurt)-[:LIGT_IN*1..2]->(a) }
     })
+  // the text, before the facts are gathered: every term is in the naam, the omschrijving or the
+  // naam of an aanbieder, in lower case in NFKD without the common accents, or that text has
+  // another non-ASCII character left (a superset of the word rule; the answer applies it)
+  WITH o, CASE WHEN size($termen) = 0 THEN [] ELSE [
+         s IN [o.naam, o.omschrijving] + COLLECT { MATCH (a)-[:BIEDT_AAN]->(o) RETURN a.naam }
+         WHERE s IS NOT NULL
+         | reduce(x = toLower(normalize(s, NFKD)), m IN $accenten | replace(x, m, ''))
+       ] END AS teksten
+  WHERE all(t IN $termen WHERE any(x IN teksten WHERE x CONTAINS t OR NOT x =~ $ascii))
   RETURN collect({
     id: o.id, naam: o.naam, vorm: o.vorm, omschrijving: o.omschrijving, contact: o.contact,
     doelgroepen: coalesce(o.doelgroepen, []),

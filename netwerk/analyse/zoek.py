@@ -28,21 +28,26 @@ fields and words it matched, the areas through which it is available with the so
 those ACTIEF_IN relationships, the leefgebied relationship with its sources, the doelgroep.
 
 On Neo4j the full-text index ``aanbod_tekst`` (``cypher/schema_aanbod_tekst.cypher``, analyzer
-``standard-folding``) gives the candidates for a text (unless a wijk or buurt is asked for: its
-few offers are the candidates then, see :func:`parameters`): per term the query ``*term*`` over the
-naam and omschrijving of offers and the naam of organisaties and initiatieven (whose offers
-follow via BIEDT_AAN), intersected over the terms. Matching anywhere inside an indexed term
-keeps the candidates a superset of the rule above where Lucene's tokenizer keeps more together
-than the rule does (``www.gouda.nl``, ``10.30``, ``d'r``). The analyzer drops English stop
-words, so a term that starts one (``in``, ``a``, ``of``, ...) is not sent to the index
+``standard-folding``) gives the candidates for a text (unless an area is asked for: the offers
+available there are the candidates then, see :func:`parameters`): per term the query ``*term*``
+over the naam and omschrijving of offers and the naam of organisaties and initiatieven (whose
+offers follow via BIEDT_AAN), intersected over the terms. Matching anywhere inside an indexed
+term keeps the candidates a superset of the rule above where Lucene's tokenizer keeps more
+together than the rule does (``www.gouda.nl``, ``10.30``, ``d'r``). The analyzer drops English
+stop words, so a term that starts one (``in``, ``a``, ``of``, ...) is not sent to the index
 (:data:`STOPWOORDEN_INDEX`); the rule still applies it. Characters the analyzer does not fold
 (styled letters such as ``𝐊``, superscripts, an accent stored as a separate character) separate
-words in the rule as well. The shared :func:`antwoord` applies the rule exactly to the
-candidates, so both stores give the same answer.
+words in the rule as well. Before it gathers their facts, the query keeps only the candidates
+with every term inside one of their texts (naam, omschrijving, naam of an aanbieder) taken in
+lower case, in NFKD and without the common accents (:data:`ACCENTEN`), or with a text in which
+another non-ASCII character is left: a superset of the rule too, since every word of a text
+lies inside that form of it when the form is ASCII. The shared :func:`antwoord` applies the
+rule exactly to the candidates, so both stores give the same answer.
 """
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
 import unicodedata
@@ -70,6 +75,9 @@ STOPWOORDEN_INDEX = frozenset(
     "a an and are as at be but by for if in into is it no not of on or such that the their "
     "then there these they this to was will with".split()
 )
+#: The combining marks (accents) the query on Neo4j drops from a text in NFKD before it looks
+#: for the terms in it; a text with another non-ASCII character left is kept for the answer.
+ACCENTEN = "\u0300\u0301\u0302\u0303\u0304\u0306\u0307\u0308\u030a\u030b\u030c\u0327\u0328"
 REGELS = {
     "tekst": (
         "elk woord van de zoektekst is het begin van een woord uit de naam, de omschrijving of "
@@ -101,8 +109,22 @@ def vouw(tekst: str) -> str:
     >>> vouw("Café Ĳsselstein")
     'cafe ijsselstein'
     """
-    ontleed = unicodedata.normalize("NFKD", tekst)
-    return "".join(c for c in ontleed if not unicodedata.category(c).startswith("M")).lower()
+    if tekst.isascii():  # NFKD leaves ASCII as it is and it has no combining marks
+        return tekst.lower()
+    return unicodedata.normalize("NFKD", tekst).translate(_ZONDER_TEKENS).lower()
+
+
+class _ZonderTekens(dict[int, str]):
+    """For ``str.translate``: a combining mark (Unicode category M) to nothing, any other
+    character to itself; per code point filled in on first use."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        uit = self[code] = "" if unicodedata.category(c).startswith("M") else c
+        return uit
+
+
+_ZONDER_TEKENS = _ZonderTekens()
 
 
 #: Letters the index's analyzer does not fold to ASCII although Unicode decomposes them to it
@@ -134,6 +156,45 @@ def _teken(c: str) -> str:
     return "".join(uit) or " "  # a letter that is only accents (ﾞ) separates words too
 
 
+class _Tekens(dict[int, str]):
+    """The table of :func:`_teken` for ``str.translate``, per code point filled in on first use."""
+
+    def __missing__(self, code: int) -> str:
+        uit = self[code] = _teken(chr(code))
+        return uit
+
+
+_TEKENS = _Tekens()
+#: :func:`_teken` for the 128 ASCII characters as a table for ``bytes.translate``.
+_ASCII = bytes(ord(_teken(chr(i))) for i in range(128)).ljust(256, b" ")
+_NIET_ASCII = "wijkgraaf-zoek-teken"
+
+
+def _niet_ascii(fout: UnicodeError) -> tuple[str, int]:
+    """The error handler of the ``ascii`` codec for :func:`gevouwen`: a run of non-ASCII
+    characters is replaced by what they give the words (only ``a-z0-9`` and spaces)."""
+    if not isinstance(fout, UnicodeEncodeError):
+        raise fout
+    return fout.object[fout.start : fout.end].translate(_TEKENS), fout.end
+
+
+codecs.register_error(_NIET_ASCII, _niet_ascii)
+
+
+def gevouwen(tekst: str) -> str:
+    """``tekst`` with every character replaced by what it gives the words (:func:`_teken`): only
+    ``a-z0-9`` and spaces remain, the words (:func:`woorden`) are its runs of ``a-z0-9``. A term
+    starts a word of ``tekst`` exactly when ``" " + term`` is in ``" " + gevouwen(tekst)``.
+
+    The same as ``"".join(_teken(c) for c in tekst)``, but in C for the ASCII characters (a
+    table for ``bytes.translate``); only runs of other characters go through :data:`_TEKENS`.
+
+    >>> gevouwen("Repair Café, 5 m²")
+    'repair cafe  5 m '
+    """
+    return tekst.encode("ascii", _NIET_ASCII).translate(_ASCII).decode("ascii")
+
+
 def woorden(tekst: str | None) -> list[str]:
     """The words of ``tekst`` for searching, the runs of ``a-z0-9`` after this, per character:
     an ASCII letter or digit in lower case; another letter or decimal digit decomposed (Unicode
@@ -148,7 +209,7 @@ def woorden(tekst: str | None) -> list[str]:
     """
     if not tekst:
         return []
-    return _WOORD.findall("".join(_teken(c) for c in tekst))
+    return _WOORD.findall(gevouwen(tekst))
 
 
 def zoektermen_index(termen: list[str]) -> list[str]:
@@ -296,27 +357,43 @@ def _gebied_feiten(G: nx.MultiDiGraph, code: str) -> dict[str, Any]:
 
 
 def _aanbod_feiten(G: nx.MultiDiGraph, o: str) -> dict[str, Any]:
-    attrs = G.nodes[o]
+    knopen = G._node  # the adjacency dicts directly: this runs for every offer found
+    attrs = knopen[o]
     leefgebieden, aanbieders, werkgebied = [], [], []
-    for _, v, d in G.out_edges(o, data=True):
-        bron = {"bron": d["bron"], "bevestigd_op": d["bevestigd_op"]}
-        if d["type"] == model.RICHT_ZICH_OP and label(G, v) == model.LEEFGEBIED:
-            leefgebieden.append({"id": v, "naam": G.nodes[v].get("naam"), **bron})
-        elif d["type"] == model.ACTIEF_IN:
-            werkgebied.append(
-                {"code": v, "naam": G.nodes[v].get("naam"), "soort": label(G, v), **bron}
-            )
-    for u, _, d in G.in_edges(o, data=True):
-        if d["type"] == model.BIEDT_AAN:
-            aanbieders.append(
-                {
-                    "id": u,
-                    "naam": G.nodes[u].get("naam"),
-                    "label": label(G, u),
-                    "bron": d["bron"],
-                    "bevestigd_op": d["bevestigd_op"],
-                }
-            )
+    for v, randen in G._succ[o].items():
+        for d in randen.values():
+            soort = d["type"]
+            if soort == model.RICHT_ZICH_OP and knopen[v].get("label") == model.LEEFGEBIED:
+                leefgebieden.append(
+                    {
+                        "id": v,
+                        "naam": knopen[v].get("naam"),
+                        "bron": d["bron"],
+                        "bevestigd_op": d["bevestigd_op"],
+                    }
+                )
+            elif soort == model.ACTIEF_IN:
+                werkgebied.append(
+                    {
+                        "code": v,
+                        "naam": knopen[v].get("naam"),
+                        "soort": knopen[v].get("label"),
+                        "bron": d["bron"],
+                        "bevestigd_op": d["bevestigd_op"],
+                    }
+                )
+    for u, randen in G._pred[o].items():
+        for d in randen.values():
+            if d["type"] == model.BIEDT_AAN:
+                aanbieders.append(
+                    {
+                        "id": u,
+                        "naam": knopen[u].get("naam"),
+                        "label": knopen[u].get("label"),
+                        "bron": d["bron"],
+                        "bevestigd_op": d["bevestigd_op"],
+                    }
+                )
     return {
         "id": o,
         "naam": attrs.get("naam"),
@@ -333,7 +410,9 @@ def _aanbod_feiten(G: nx.MultiDiGraph, o: str) -> dict[str, Any]:
 def feiten(G: nx.MultiDiGraph, **params: Any) -> dict[str, Any]:
     """Gather the facts for a search from a Wijkgraaf graph: the area asked for (with the areas
     above and below it) and every offer that meets the filters on area, vorm, doelgroep and
-    leefgebied, and the text rule (all applied again by :func:`antwoord`).
+    leefgebied, and the text rule (all applied again by :func:`antwoord`). The filters are
+    checked on the node and its relationships first; the facts are built only for the offers
+    that meet them.
 
     Raises OngeldigeInvoer for bad parameters and NietGevonden for an unknown area.
 
@@ -347,36 +426,48 @@ def feiten(G: nx.MultiDiGraph, **params: Any) -> dict[str, Any]:
     >>> f = feiten(G, gebied="GM0014", vorm="collectief")
     >>> f["gebied"]["soort"], [a["id"] for a in f["aanbod"]]
     ('Gemeente', ['a1'])
+    >>> [a["id"] for a in feiten(G, tekst="koffie")["aanbod"]], feiten(G, tekst="thee")["aanbod"]
+    (['a1'], [])
     """
     v = zoekvraag(**params)
+    # the adjacency dicts of networkx directly (node -> neighbour -> key -> data): this loop
+    # runs over every offer of the area (hundreds in a big city), or of the country
+    knopen, opvolgers, voorgangers = G._node, G._succ, G._pred
     gebied = _gebied_feiten(G, v["gebied"]) if v["gebied"] else None
     if gebied is not None:
-        codes = {gebied["code"], *gebied["boven"], *gebied["onder"]}
-        kandidaten = {
-            u
-            for c in codes
-            for u, _, d in G.in_edges(c, data=True)
-            if d["type"] == model.ACTIEF_IN and label(G, u) == model.AANBOD
-        }
+        kandidaten = set()
+        for c in {gebied["code"], *gebied["boven"], *gebied["onder"]}:
+            for u, randen in voorgangers[c].items():
+                if knopen[u].get("label") == model.AANBOD:
+                    for d in randen.values():
+                        if d["type"] == model.ACTIEF_IN:
+                            kandidaten.add(u)
+                            break
     else:
-        kandidaten = {n for n, label in G.nodes(data="label") if label == model.AANBOD}
+        kandidaten = {n for n, attrs in knopen.items() if attrs.get("label") == model.AANBOD}
     doelgroepen = _doelgroepen_filter(v)
+    termen = _termen(v)
     aanbod = []
     for o in sorted(kandidaten):
-        attrs = G.nodes[o]
+        attrs = knopen[o]
         if v["vorm"] is not None and attrs.get("vorm") != v["vorm"]:
             continue
         if doelgroepen is not None and not set(attrs.get("doelgroepen", [])) & set(doelgroepen):
             continue
         if v["leefgebied"] is not None and not any(
-            w == v["leefgebied"] and d["type"] == model.RICHT_ZICH_OP
-            for _, w, d in G.out_edges(o, data=True)
+            d["type"] == model.RICHT_ZICH_OP for d in opvolgers[o].get(v["leefgebied"], {}).values()
         ):
             continue
-        feit = _aanbod_feiten(G, o)
-        if v["termen"] and _tekst_treffers(v["termen"], _velden(feit)) is None:
-            continue
-        aanbod.append(feit)
+        if termen:  # on the texts, before the facts are built
+            teksten = [attrs.get("naam"), attrs.get("omschrijving")]
+            for u, randen in voorgangers[o].items():
+                for d in randen.values():
+                    if d["type"] == model.BIEDT_AAN:
+                        teksten.append(knopen[u].get("naam"))
+                        break
+            if not _tekst_past(termen, teksten):
+                continue
+        aanbod.append(_aanbod_feiten(G, o))
     return {"gebied": gebied, "aanbod": aanbod}
 
 
@@ -388,25 +479,30 @@ def parameters(**params: Any) -> dict[str, Any]:
     :data:`netwerk.analyse.VRAGEN`): all of them always given, ``None`` where not used, checked
     and normalised here, since Cypher cannot normalise like :func:`zoekvraag` does.
 
-    ``zoektermen`` (the index queries) are left empty for a wijk or buurt: the offers available
-    there are few (those of the area, the areas inside it and its wijk and gemeente), fewer than
-    a nationwide index lookup gives, so the area gives the candidates and :func:`antwoord`
-    applies the text.
+    ``zoektermen`` (the index queries) are left empty when an area is asked for: the offers
+    available there (those of the area, the areas inside it and above it) are fewer than a
+    nationwide index lookup of a common word gives, so the area gives the candidates. The query
+    checks the ``termen`` on their texts before it gathers their facts (see
+    ``cypher/aanbod_zoeken.cypher``: a superset of the word rule) and :func:`antwoord` applies
+    the rule exactly.
 
     >>> p = parameters(tekst="Café in Noord", doelgroep="senioren")
-    >>> p["zoektermen"], p["doelgroepen"], p["gebied"]
-    (['*cafe*', '*noord*'], ['iedereen', 'ouderen'], None)
-    >>> parameters(tekst="Café", gebied="WK051305")["zoektermen"]
-    []
+    >>> p["zoektermen"], p["termen"], p["doelgroepen"], p["gebied"]
+    (['*cafe*', '*noord*'], ['cafe', 'in', 'noord'], ['iedereen', 'ouderen'], None)
+    >>> p = parameters(tekst="Café", gebied="GM0513")
+    >>> p["zoektermen"], p["termen"]
+    ([], ['cafe'])
     """
     v = zoekvraag(**params)
-    klein_gebied = v["gebied"] is not None and model.gebied_label(v["gebied"]) != model.GEMEENTE
     return {
         "gebied": v["gebied"],
         "leefgebied": v["leefgebied"],
         "doelgroepen": _doelgroepen_filter(v),
         "vorm": v["vorm"],
-        "zoektermen": [] if klein_gebied else zoektermen_index(v["termen"]),
+        "zoektermen": [] if v["gebied"] is not None else zoektermen_index(v["termen"]),
+        "termen": v["termen"],
+        "accenten": list(ACCENTEN),
+        "ascii": "[\\x00-\\x7F]*",
     }
 
 
@@ -471,6 +567,36 @@ def _tekst_treffers(termen: list[str], velden: dict[str, list[str]]) -> list[dic
     return treffers
 
 
+def _termen(v: dict[str, Any]) -> list[str]:
+    """The terms of the search, each after a space, for :func:`_tekst_past`."""
+    return [" " + t for t in v["termen"]]
+
+
+def _tekst_past(termen: list[str], teksten: list[str | None]) -> bool:
+    """Whether every term (each after a space, :func:`_termen`) starts a word of one of the
+    ``teksten`` (naam, omschrijving, names of the aanbieders): the text rule without listing
+    the words (see :func:`gevouwen`).
+
+    >>> _tekst_past([" koffie", " buurtc"], ["Koffie & thee", "in het Buurtcafé", None])
+    True
+    >>> _tekst_past([" koffie", " caf"], ["Koffie & thee", "in het Buurtcafé"])
+    False
+    """
+    alles = gevouwen(" ".join([" ", *filter(None, teksten)]))
+    for t in termen:
+        if t not in alles:
+            return False
+    return True
+
+
+def _in_naam(termen: list[str], naam: str | None) -> int:
+    """The number of terms (each after a space) that start a word of ``naam``."""
+    if not naam or not termen:
+        return 0
+    gevouwen_naam = " " + gevouwen(naam)
+    return sum(1 for t in termen if t in gevouwen_naam)
+
+
 def _velden(o: dict[str, Any]) -> dict[str, list[str]]:
     """The words of an offer per field a term can match (see :data:`VELDEN`)."""
     aanbieders = _per_sleutel(o["aanbieders"], "id")
@@ -515,19 +641,21 @@ def antwoord(feiten: dict[str, Any], **params: Any) -> dict[str, Any]:
     """
     v = zoekvraag(**params)
     gebied = feiten["gebied"]
+    gebieden = None if gebied is None else {gebied["code"], *gebied["boven"], *gebied["onder"]}
+    termen = _termen(v)
     gevonden = []
     for o in feiten["aanbod"]:
-        waarom = _waarom(o, v, gebied)
-        if waarom is None:
-            continue
-        naam_treffers = sum(1 for t in waarom["tekst"] or [] if "naam" in t["velden"])
-        sleutel = (-naam_treffers, vouw(o["naam"] or ""), o["id"])
-        gevonden.append((sleutel, o, waarom))
+        naam_treffers = _past(o, v, gebieden, termen)
+        if naam_treffers is not None:
+            gevonden.append(((-naam_treffers, vouw(o["naam"] or ""), o["id"]), o))
     gevonden.sort(key=lambda x: x[0])
     totaal, pagina, per_pagina = len(gevonden), v["pagina"], v["per_pagina"]
     begin = (pagina - 1) * per_pagina
     return {
-        "resultaten": [_resultaat(o, w) for _, o, w in gevonden[begin : begin + per_pagina]],
+        # the explanation only for the offers shown; _past decided the same as _waarom does
+        "resultaten": [
+            _resultaat(o, _waarom(o, v, gebied)) for _, o in gevonden[begin : begin + per_pagina]
+        ],
         "totaal": totaal,
         "pagina": pagina,
         "per_pagina": per_pagina,
@@ -538,6 +666,32 @@ def antwoord(feiten: dict[str, Any], **params: Any) -> dict[str, Any]:
         ),
         "regels": dict(REGELS),
     }
+
+
+def _past(
+    o: dict[str, Any], v: dict[str, Any], gebieden: set[str] | None, termen: list[str]
+) -> int | None:
+    """Whether offer ``o`` meets the search ``v``, decided as :func:`_waarom` does but without
+    building the explanation: None if not, else the number of terms in its naam (for the order).
+    ``gebieden`` are the area asked for and those above and below it, ``termen`` from
+    :func:`_termen`."""
+    if v["vorm"] is not None and o["vorm"] != v["vorm"]:
+        return None
+    if v["doelgroep"] is not None:
+        eigen = o["doelgroepen"] or []
+        if v["doelgroep"] not in eigen and _IEDEREEN not in eigen:
+            return None
+    if v["leefgebied"] is not None and not any(
+        r["id"] == v["leefgebied"] for r in o["leefgebieden"]
+    ):
+        return None
+    if gebieden is not None and not any(w["code"] in gebieden for w in o["werkgebied"]):
+        return None
+    if termen and not _tekst_past(
+        termen, [o["naam"], o["omschrijving"], *(a["naam"] for a in o["aanbieders"])]
+    ):
+        return None
+    return _in_naam(termen, o["naam"])
 
 
 def _waarom(
