@@ -5,6 +5,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections import Counter, defaultdict
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,11 +80,14 @@ class Schrijver:
     goes on producing them: validation of the next records overlaps the server's work on the
     previous batch.
 
-    On a store that writes over the network (:attr:`GraphStore.schrijft_op_achtergrond`) one
-    background thread writes the batches in the order they were queued; otherwise they are written
-    in place. Every node batch waiting is queued before a relationship batch, so a relationship is
-    never written before the nodes produced before it. The queue is short (a few batches), so
-    memory stays bounded. The first write error stops the writing and is raised in the producer
+    On a store that writes over the network (:attr:`GraphStore.schrijvers` > 0) a background
+    thread takes the batches in the order they were queued: node batches it writes itself, one
+    after the other; relationship batches it hands to up to ``schrijvers`` threads at once (their
+    transactions may meet on a busy node: the driver retries a deadlock). Every node batch waiting
+    is queued before a relationship batch, and a node batch is written before any batch queued
+    after it is started, so a relationship is never written before the nodes produced before it.
+    Elsewhere batches are written in place, in order. The queue is short, so memory stays
+    bounded. The first write error stops the writing and is raised in the producer
     (at its next call, or on leaving the ``with`` block); the store is saved (``bewaar``) only
     when everything was written.
     """
@@ -105,8 +109,9 @@ class Schrijver:
         self._fout: BaseException | None = None
         self._rij: queue.Queue[Any] | None = None
         self._draad: threading.Thread | None = None
-        if getattr(store, "schrijft_op_achtergrond", False):
-            self._rij = queue.Queue(maxsize=3)
+        self.schrijvers = getattr(store, "schrijvers", 0)
+        if self.schrijvers > 0:
+            self._rij = queue.Queue(maxsize=2 + self.schrijvers)
             self._draad = threading.Thread(target=self._schrijf_op_achtergrond, daemon=True)
             self._draad.start()
 
@@ -144,14 +149,28 @@ class Schrijver:
             self.store.upsert_relaties(stuk)
         self._balk.update(len(stuk))
 
+    def _probeer(self, soort: str, stuk: list[Any]) -> None:
+        if self._fout is not None:
+            return
+        try:
+            self._schrijf(soort, stuk)
+        except BaseException as e:  # noqa: BLE001 - handed to the producer
+            self._fout = self._fout or e
+
     def _schrijf_op_achtergrond(self) -> None:
         assert self._rij is not None
-        while (werk := self._rij.get()) is not _KLAAR:
-            if self._fout is None:  # after an error: only drain, so the producer never blocks
-                try:
-                    self._schrijf(*werk)
-                except BaseException as e:  # noqa: BLE001 - handed to the producer
-                    self._fout = e
+        lopend: set[Future[None]] = set()
+        with ThreadPoolExecutor(self.schrijvers, thread_name_prefix="schrijver") as pool:
+            # after an error: only drain the queue, so the producer never blocks
+            while (werk := self._rij.get()) is not _KLAAR:
+                soort, stuk = werk
+                if soort == "knopen":
+                    self._probeer(soort, stuk)
+                    continue
+                if len(lopend) >= self.schrijvers:
+                    _, lopend = wait(lopend, return_when=FIRST_COMPLETED)
+                lopend.add(pool.submit(self._probeer, soort, stuk))
+            wait(lopend)
 
     def sluit(self, *, bewaar: bool = True) -> None:
         """Write what is left, wait for the writer and raise its error if there was one.

@@ -84,4 +84,4 @@ def test_op_neo4j_schrijft_een_achtergronddraad(neo4j_store, geheugen_store):
     finally:
         type(neo4j_store).upsert_knopen = origineel
     assert draden == [False, False]
-    assert neo4j_store.schrijft_op_achtergrond and not geheugen_store.schrijft_op_achtergrond
+    assert neo4j_store.schrijvers > 0 and geheugen_store.schrijvers == 0

@@ -17,9 +17,9 @@ class GraphStore(abc.ABC):
     soort: str = "?"
 
     # --- writing ------------------------------------------------------------------------
-    #: True when writes go over the network, so ingest can overlap them with its own work
-    #: (``ingest.rapport.Schrijver`` writes from a background thread then).
-    schrijft_op_achtergrond = False
+    #: How many relationship batches ingest may write at once from background threads
+    #: (``ingest.rapport.Schrijver``); 0: write in place (a store in this process).
+    schrijvers = 0
 
     @abc.abstractmethod
     def initialiseer(self) -> None:

@@ -40,8 +40,9 @@ class Neo4jStore(GraphStore):
     """Wijkgraaf on a Neo4j server. The driver is owned by the caller (one per process)."""
 
     soort = "neo4j"
-    #: writes go over the network: ingest.rapport.Schrijver overlaps them with validation
-    schrijft_op_achtergrond = True
+    #: writes go over the network: ingest.rapport.Schrijver overlaps them with validation and
+    #: writes two relationship batches at once (the server has a core for each)
+    schrijvers = 2
 
     def __init__(self, driver: Driver, database: str | None = None, batch: int = 10_000) -> None:
         self.driver = driver
