@@ -125,7 +125,9 @@ def _vragen(recs: list[Record]) -> list[tuple[str, dict]]:
     per_vraag = {
         "overlap": [{"wijk": w} for w in WIJKEN],
         "huishoudens": [{"wijk": WIJKEN[0]}],
-        "nuldelijn": [{"wijk": w} for w in WIJKEN],
+        "nuldelijn": [{"wijk": w} for w in WIJKEN]
+        + [{"wijk": w, "per_lijst": 1} for w in WIJKEN]
+        + [{"wijk": WIJKEN[0], "leefgebied": "sociaal-netwerk", "per_lijst": 2}],
         "alternatieven": [
             {"wijk": w, "leefgebied": lg}
             for w in WIJKEN[:4]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ingest import cbs, demo, tabel
 from netwerk import model
-from netwerk.fouten import NietGevonden
+from netwerk.fouten import NietGevonden, OngeldigeInvoer
 from netwerk.model import Knoop
 
 NOORD, GOVERWELLE, STOLWIJKERSLUIS, WESTERGOUWE = "WK051305", "WK051307", "WK051308", "WK051309"
@@ -130,7 +132,10 @@ def test_noord(demo_store):
 
     # an initiatief counts on a leefgebied through its own focus or through its offers
     sn = _lg(a, "sociaal-netwerk")
-    assert _ids(sn["aanbod"]) == ["demo-maatje", "demo-mantelzorgcafe", "demo-repair"]
+    # the Mantelzorgcafé is linked to a team of the leefgebied, so it is listed first
+    assert _ids(sn["aanbod"]) == ["demo-mantelzorgcafe", "demo-maatje", "demo-repair"]
+    assert [bool(o["verbindingen"]) for o in sn["aanbod"]] == [True, False, False]
+    assert sn["meer"] == {"aanbod": 0, "initiatieven": 0}
     assert _ids(sn["initiatieven"]) == ["demo-maatjes", "demo-repair-noord"]
     repair = sn["initiatieven"][1]
     assert repair["richt_zich_op"] == []
@@ -310,3 +315,252 @@ def test_beide_stores_geven_hetzelfde(geheugen_store, neo4j_store):
     assert len(wijken) == 9
     for w in wijken:
         assert _nuldelijn(geheugen_store, wijk=w) == _nuldelijn(neo4j_store, wijk=w), w
+
+
+# --- lists: per_lijst and leefgebied ---------------------------------------------------------
+
+VEEL_AANBOD = {
+    "organisaties": (
+        "id,naam,rol\n"
+        "welzijn,Welzijn Noord,voorliggend veld\n"
+        "huisarts,Huisartsen Noord,eerstelijn\n"
+    ),
+    "teams": (
+        "id,naam,soort,werkgebied,leefgebieden\n"
+        "bt1,Buurtteam Noord-Oost,buurtteam,BU05130500,Financiën\n"
+        "bt2,Buurtteam Noord-West,buurtteam,WK051305,Sociaal netwerk\n"
+    ),
+    "aanbod": (
+        "id,naam,vorm,aanbieder,werkgebied,leefgebieden\n"
+        + "".join(f"a{n:02},Geldcafé {n},algemeen,,WK051305,Financiën\n" for n in range(1, 13))
+        + "a13,Budgetcursus,collectief,welzijn,GM0513,Financiën\n"
+        "h1,Cursus van de huisarts,collectief,huisarts,WK051305,Financiën\n"
+        "h2,Cursus samen met Welzijn,collectief,huisarts,WK051305,Financiën\n"
+        "m1,Budgetbegeleiding,individueel-maatwerk,,WK051305,Financiën\n"
+    ),
+    "initiatieven": (
+        "id,naam,soort,werkgebied,leefgebieden\n"
+        + "".join(
+            f"i{n},Geldmaatjes {n},bewonersinitiatief,WK051305,Financiën\n" for n in (1, 2, 3)
+        )
+    ),
+    "relaties": (
+        "van,type,naar\n"
+        "welzijn,BIEDT_AAN,h2\n"
+        "bt1,VERWIJST_NAAR,a07\n"
+        "bt1,WERKT_SAMEN_MET,welzijn\n"
+        "bt1,WERKT_SAMEN_MET,i3\n"
+        "bt2,WERKT_SAMEN_MET,i1\n"
+    ),
+}
+
+
+@pytest.fixture
+def veel_aanbod(store, tmp_path):
+    """Noord with 14 nuldelijn offers and 3 initiatieven on Financiën, some linked to its team."""
+    cbs.importeer(store, ["GM0513"], voortgang=False)
+    _importeer(store, tmp_path, **VEEL_AANBOD)
+    return store
+
+
+def _zonder_lijsten(a):
+    """The answer without the lists of aanbod and initiatieven (what capping may change)."""
+    return {
+        **a,
+        "leefgebieden": [
+            {k: v for k, v in x.items() if k not in ("aanbod", "initiatieven", "meer")}
+            for x in a["leefgebieden"]
+        ],
+    }
+
+
+def test_lijsten_hoogstens_per_lijst_verbonden_eerst(veel_aanbod):
+    alles = _nuldelijn(veel_aanbod, wijk=NOORD, per_lijst=500)
+    fin = _lg(alles, "financien")
+    # the rule: a huisarts's collective offer does not count, unless Welzijn offers it too;
+    # individueel maatwerk never counts
+    assert fin["aantallen"] == {"teams": 1, "aanbod": 14, "initiatieven": 3, "verbindingen": 3}
+    assert fin["status"] == "verbonden" and fin["meer"] == {"aanbod": 0, "initiatieven": 0}
+    # linked ones first (to the offer, through its aanbieder Welzijn), then by id
+    assert _ids(fin["aanbod"]) == ["a07", "a13", "h2"] + [
+        f"a{n:02}" for n in range(1, 13) if n != 7
+    ]
+    h2 = next(o for o in fin["aanbod"] if o["id"] == "h2")
+    assert _ids(h2["aanbieders"]) == ["huisarts", "welzijn"]
+    assert h2["nuldelijn_omdat"] == [
+        "aanbieder Welzijn Noord (welzijn) is een organisatie met rol 'voorliggend veld'"
+    ]
+    # i1 is linked to bt2, which does not work on Financiën: not a verbinding here
+    assert _ids(fin["initiatieven"]) == ["i3", "i1", "i2"]
+
+    twee = _lg(_nuldelijn(veel_aanbod, wijk=NOORD, per_lijst=2), "financien")
+    assert _ids(twee["aanbod"]) == ["a07", "a13"] and _ids(twee["initiatieven"]) == ["i3", "i1"]
+    assert twee["meer"] == {"aanbod": 12, "initiatieven": 1}
+    assert twee["aantallen"] == fin["aantallen"]
+    assert twee["aanbod"] == fin["aanbod"][:2]  # the listed items are explained in full
+    vier = _lg(_nuldelijn(veel_aanbod, wijk=NOORD, per_lijst=4), "financien")
+    assert _ids(vier["aanbod"]) == ["a07", "a13", "h2", "a01"] and vier["meer"]["aanbod"] == 10
+
+    standaard = _lg(_nuldelijn(veel_aanbod, wijk=NOORD), "financien")
+    assert len(standaard["aanbod"]) == 10 and standaard["meer"] == {"aanbod": 4, "initiatieven": 0}
+
+    # counts, statuses and statussen do not depend on what is listed
+    een = _nuldelijn(veel_aanbod, wijk=NOORD, per_lijst=1)
+    assert een["statussen"] == alles["statussen"]
+    # Sociaal netwerk: bt2 knows i1, but i1 is not on Sociaal netwerk
+    assert alles["statussen"] == {
+        "geen aanbod": 1,
+        "niet verbonden": 0,
+        "verbonden": 1,
+        "geen teams": 11,
+    }
+    assert _zonder_lijsten(een) == _zonder_lijsten(alles)
+    for x in een["leefgebieden"]:
+        for soort in ("aanbod", "initiatieven"):
+            assert len(x[soort]) == min(1, x["aantallen"][soort])
+            assert x["meer"][soort] == x["aantallen"][soort] - len(x[soort])
+
+
+def test_alleen_een_leefgebied(veel_aanbod):
+    alles = _nuldelijn(veel_aanbod, wijk=NOORD)
+    for naam in ("financien", "Financiën", "FINANCIEN"):
+        a = _nuldelijn(veel_aanbod, wijk=NOORD, leefgebied=naam)
+        assert [x["leefgebied"]["id"] for x in a["leefgebieden"]] == ["financien"]
+        assert a["leefgebieden"][0] == _lg(alles, "financien")
+        assert a["statussen"] == alles["statussen"]  # still all 13
+        assert a["teams"] == 2 and a["wijk"] == alles["wijk"]
+    # an alias of an older ZRM version
+    a = _nuldelijn(veel_aanbod, wijk=NOORD, leefgebied="Verslaving", per_lijst=1)
+    [x] = a["leefgebieden"]
+    assert x["leefgebied"]["id"] == "middelengebruik" and x["status"] == "geen teams"
+
+
+@pytest.mark.parametrize(
+    ("params", "melding"),
+    [
+        ({"per_lijst": 0}, "per_lijst moet een geheel getal van 1 tot en met 500 zijn"),
+        ({"per_lijst": 501}, "per_lijst moet een geheel getal van 1 tot en met 500 zijn"),
+        ({"per_lijst": "10"}, "per_lijst moet een geheel getal"),
+        ({"per_lijst": True}, "per_lijst moet een geheel getal"),
+        ({"per_lijst": 2.5}, "per_lijst moet een geheel getal"),
+        ({"leefgebied": "sport"}, "onbekend leefgebied 'sport'"),
+        ({"leefgebied": ""}, "onbekend leefgebied ''"),
+    ],
+)
+def test_ongeldige_parameters(demo_store, params, melding):
+    with pytest.raises(OngeldigeInvoer, match=melding):
+        _nuldelijn(demo_store, wijk=NOORD, **params)
+    # checked before the wijk is looked up
+    with pytest.raises(OngeldigeInvoer):
+        _nuldelijn(demo_store, wijk="WK999999", **params)
+
+
+@pytest.mark.neo4j
+def test_lijsten_op_beide_stores_hetzelfde(geheugen_store, neo4j_store, tmp_path):
+    for s in (geheugen_store, neo4j_store):
+        cbs.importeer(s, ["GM0513"], voortgang=False)
+        _importeer(s, tmp_path, **VEEL_AANBOD)
+        demo.importeer(s, voortgang=False)
+    for w in (NOORD, GOVERWELLE, WESTERGOUWE):
+        for params in ({"per_lijst": 1}, {"per_lijst": 3}, {"leefgebied": "financien"}, {}):
+            a = _nuldelijn(geheugen_store, wijk=w, **params)
+            assert a == _nuldelijn(neo4j_store, wijk=w, **params), (w, params)
+
+
+# --- through the API, the web page and the command line --------------------------------------
+
+
+@pytest.fixture
+def app(veel_aanbod, tmp_path):
+    from api import create_app
+
+    return create_app(
+        {
+            "STORE": veel_aanbod,
+            "SLEUTELS": str(tmp_path / "sleutels.json"),
+            "SECRET_KEY": "test",
+            "TESTING": True,
+        }
+    )
+
+
+def test_api_per_lijst_en_leefgebied(app):
+    client = app.test_client()
+    pad = f"/api/v1/wijken/{NOORD}/nuldelijn-gaten"
+    standaard = client.get(pad).get_json()
+    assert _lg(standaard, "financien")["meer"] == {"aanbod": 4, "initiatieven": 0}
+    r = client.get(pad, query_string={"per_lijst": 2, "leefgebied": "Financiën"})
+    assert r.status_code == 200
+    a = r.get_json()
+    [fin] = a["leefgebieden"]
+    assert _ids(fin["aanbod"]) == ["a07", "a13"] and fin["meer"] == {
+        "aanbod": 12,
+        "initiatieven": 1,
+    }
+    assert fin["aantallen"]["aanbod"] == 14 and a["statussen"] == standaard["statussen"]
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [("per_lijst=0", "per_lijst"), ("per_lijst=501", "per_lijst"), ("per_lijst=tien", "per_lijst")],
+)
+def test_api_ongeldige_per_lijst(app, query, parameter):
+    r = app.test_client().get(f"/api/v1/wijken/{NOORD}/nuldelijn-gaten?{query}")
+    assert r.status_code == 400 and r.mimetype == "application/problem+json"
+    body = r.get_json()
+    assert body["status"] == 400
+    assert [p["name"] for p in body["invalidParams"]] == [parameter]
+
+
+def test_api_onbekend_leefgebied(app):
+    r = app.test_client().get(f"/api/v1/wijken/{NOORD}/nuldelijn-gaten?leefgebied=sport")
+    assert r.status_code == 400 and r.mimetype == "application/problem+json"
+    assert r.get_json()["detail"] == "onbekend leefgebied 'sport'"
+
+
+def test_api_parameters_in_openapi(app):
+    spec = app.test_client().get("/api/v1/openapi.json").get_json()
+    params = {
+        p["name"]: p
+        for p in spec["paths"]["/api/v1/wijken/{wijkcode}/nuldelijn-gaten"]["get"]["parameters"]
+    }
+    assert params["per_lijst"]["in"] == "query"
+    assert params["per_lijst"]["schema"] == {
+        "type": "integer",
+        "default": 10,
+        "minimum": 1,
+        "maximum": 500,
+    }
+    assert params["leefgebied"]["schema"]["type"] == "string"
+    assert "meer" in spec["components"]["schemas"]["LeefgebiedGat"]["required"]
+
+
+def test_wijkpagina_toont_en_n_meer(app):
+    r = app.test_client().get(f"/wijken/{NOORD}")
+    assert r.status_code == 200
+    fin = r.text.split('id="lg-financien"', 1)[1].split("</details>", 1)[0]
+    tekst = " ".join(re.sub(r"<[^>]+>", " ", fin).split())
+    assert "en 4 meer aanbod" in tekst
+    assert "Geldcafé 7" in tekst and "Geldcafé 12" not in tekst  # linked first, 10 listed
+    assert "meer initiatie" not in tekst  # all 3 initiatieven are listed
+
+
+def test_cli(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from wijkgraaf.cli import main
+
+    monkeypatch.setenv("WIJKGRAAF_DATA", str(tmp_path / "data"))
+    runner = CliRunner()
+    assert runner.invoke(main, ["demo"]).exit_code == 0
+    r = runner.invoke(
+        main,
+        ["vraag", "nuldelijn", "wk051305", "--per-lijst", "1", "--leefgebied", "Sociaal netwerk"],
+    )
+    assert r.exit_code == 0, r.output
+    assert "Sociaal netwerk: verbonden (1 teams, 3 aanbod, 2 initiatieven" in r.stdout
+    assert "aanbod: Mantelzorgcafé" in r.stdout and "en 2 meer" in r.stdout
+    assert "Financiën" not in r.stdout
+    r = runner.invoke(main, ["vraag", "nuldelijn", "WK051305", "--per-lijst", "0"])
+    assert r.exit_code == 1
+    assert "per_lijst moet een geheel getal van 1 tot en met 500 zijn" in r.output
