@@ -304,8 +304,259 @@ def test_beide_stores_geven_hetzelfde(geheugen_store, neo4j_store):
     vragen = [{"aanbod": x} for x in maatwerk]
     vragen += [{"leefgebied": lg} for lg in model.LEEFGEBIED_IDS]
     vragen += [{"leefgebied": "sociaal-netwerk", "doelgroep": dg} for dg in model.DOELGROEP_IDS]
+    vragen += [{"leefgebied": "sociaal-netwerk", "pagina": p, "per_pagina": 2} for p in (1, 2, 4)]
+    vragen += [{"aanbod": "demo-ib-begeleiding", "pagina": 2, "per_pagina": 3}]
     for w in wijken:
         for p in vragen:
             assert _alternatieven(geheugen_store, wijk=w, **p) == _alternatieven(
                 neo4j_store, wijk=w, **p
             ), (w, p)
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+
+def test_paginas(demo_store):
+    alles = _alternatieven(demo_store, wijk=NOORD, aanbod="demo-ib-begeleiding", per_pagina=100)
+    assert alles["totaal"] == 6 and alles["paginas"] == 1 and len(alles["alternatieven"]) == 6
+    assert (alles["pagina"], alles["per_pagina"]) == (1, 100)
+    # the default page: 20
+    standaard = _alternatieven(demo_store, wijk=NOORD, aanbod="demo-ib-begeleiding")
+    assert (standaard["pagina"], standaard["per_pagina"]) == (1, 20)
+    assert standaard["alternatieven"] == alles["alternatieven"]
+
+    paginas = [
+        _alternatieven(demo_store, wijk=NOORD, aanbod="demo-ib-begeleiding", pagina=p, per_pagina=4)
+        for p in (1, 2, 3)
+    ]
+    assert [len(p["alternatieven"]) for p in paginas] == [4, 2, 0]
+    for p in paginas:
+        # counts are over all alternatives, on every page
+        assert (p["totaal"], p["paginas"], p["per_pagina"]) == (6, 2, 4)
+        assert p["aantallen"] == alles["aantallen"]
+        assert p["buurwijken"] == alles["buurwijken"] and p["vraag"] == alles["vraag"]
+    assert [p["pagina"] for p in paginas] == [1, 2, 3]
+    # disjoint, in order, together the whole list (each alternative fully explained)
+    samen = [x for p in paginas for x in p["alternatieven"]]
+    assert len({x["id"] for x in samen}) == 6
+    assert samen == alles["alternatieven"]
+    # page parameters may come as text (query strings)
+    tekst = _alternatieven(
+        demo_store, wijk=NOORD, aanbod="demo-ib-begeleiding", pagina="2", per_pagina="4"
+    )
+    assert tekst == paginas[1]
+
+
+def test_lege_pagina_zonder_alternatieven(store):
+    store.upsert_knopen([Knoop(model.WIJK, "WK999901", {"naam": "Nergens"})])
+    a = _alternatieven(store, wijk="WK999901", leefgebied="financien")
+    assert (a["totaal"], a["pagina"], a["paginas"], a["alternatieven"]) == (0, 1, 1, [])
+    assert a["aantallen"] == {"in de wijk": 0, "buurwijk": 0, "elders in de gemeente": 0}
+
+
+@pytest.mark.parametrize(
+    ("params", "melding"),
+    [
+        ({"pagina": 0}, "pagina moet 1 of meer zijn, niet 0"),
+        ({"pagina": -3}, "pagina moet 1 of meer zijn, niet -3"),
+        ({"per_pagina": 0}, "per_pagina moet tussen 1 en 100 liggen, niet 0"),
+        ({"per_pagina": 101}, "per_pagina moet tussen 1 en 100 liggen, niet 101"),
+        ({"per_pagina": "twintig"}, "per_pagina moet een geheel getal zijn"),
+        ({"pagina": True}, "pagina moet een geheel getal zijn"),
+        ({"pagina": 1.5}, "pagina moet een geheel getal zijn"),
+    ],
+)
+def test_ongeldige_pagina(demo_store, params, melding):
+    with pytest.raises(OngeldigeInvoer) as fout:
+        _alternatieven(demo_store, wijk=NOORD, leefgebied="financien", **params)
+    assert str(fout.value) == melding
+    # checked before the wijk is looked up, on both stores
+    with pytest.raises(OngeldigeInvoer):
+        _alternatieven(demo_store, wijk="WK999999", leefgebied="financien", **params)
+
+
+def test_api_paginas_en_links(demo_store):
+    from api import create_app
+
+    client = create_app({"TESTING": True, "STORE": demo_store}).test_client()
+    pad = f"/api/v1/wijken/{NOORD}/collectieve-alternatieven"
+    r = client.get(f"{pad}?aanbod=demo-ib-begeleiding&per_pagina=4&pagina=2")
+    assert r.status_code == 200
+    body = r.get_json()
+    assert (body["totaal"], body["pagina"], body["per_pagina"], body["paginas"]) == (6, 2, 4, 2)
+    assert [x["id"] for x in body["alternatieven"]] == ["demo-beweegclub", "demo-koffie"]
+    links = body["_links"]
+    assert "next" not in links
+    vorige = client.get(links["prev"]["href"]).get_json()
+    assert vorige["pagina"] == 1 and len(vorige["alternatieven"]) == 4
+    assert vorige["_links"]["next"]["href"] == links["self"]["href"]
+    assert "aanbod=demo-ib-begeleiding" in links["first"]["href"]
+    for query in ("pagina=0", "per_pagina=0", "per_pagina=101", "pagina=twee"):
+        r = client.get(f"{pad}?leefgebied=financien&{query}")
+        assert r.status_code == 400 and r.mimetype == "application/problem+json", query
+        assert r.get_json()["invalidParams"][0]["name"] == query.split("=")[0]
+
+
+# --- the need filter pushed down into the facts ---------------------------------------------------
+
+_GEMEENTEN = ["GM0513", "GM1901"]
+_GEO_KNOPEN, _GEO_RELATIES = cbs.records(cbs.referentie(), _GEMEENTEN)
+_LEEFGEBIEDEN = ["financien", "sociaal-netwerk", "tijdsbesteding", "huisvesting"]
+_DOELGROEPEN = ["ouderen", "jongeren", "mantelzorgers", "iedereen"]
+
+
+def _willekeurig_landschap(seed: int) -> tuple[list[Knoop], list[Relatie]]:
+    """A small random landscape on the geography of Gouda and Bodegraven-Reeuwijk: offers of
+    every vorm, on random leefgebieden, doelgroepen and areas, some with referring teams."""
+    import random
+
+    rnd = random.Random(seed)
+    gebieden = sorted(k.id for k in _GEO_KNOPEN if k.label in model.GEBIEDEN)
+    knopen = [Knoop(model.TEAM, f"t{i}", {"naam": f"Team {i}"}) for i in range(4)]
+    relaties = []
+    for i in range(60):
+        o = f"o{i:02d}"
+        knopen.append(
+            Knoop(
+                model.AANBOD,
+                o,
+                {
+                    "naam": f"Aanbod {i}",
+                    "vorm": rnd.choice(model.AANBOD_VORMEN),
+                    "doelgroepen": rnd.sample(_DOELGROEPEN, rnd.randint(0, 2)),
+                },
+            )
+        )
+        for lg in rnd.sample(_LEEFGEBIEDEN, rnd.randint(0, 2)):
+            relaties.append(Relatie(o, model.RICHT_ZICH_OP, lg, rnd.choice("xy"), DATUM))
+        for a in rnd.sample(gebieden, rnd.randint(1, 2)):
+            relaties.append(Relatie(o, model.ACTIEF_IN, a, rnd.choice("xy"), DATUM))
+        for t in rnd.sample(range(4), rnd.choice([0, 0, 1, 2])):
+            relaties.append(Relatie(f"t{t}", model.VERWIJST_NAAR, o, "x", DATUM))
+    return knopen, relaties
+
+
+def _volgens_de_regels(knopen, relaties, wijk, nodig_lg, nodig_dg, zonder=None):
+    """The alternatives by brute force: every offer of the landscape checked against the rules
+    in the module documentation, written out anew: [(id, step)] in order, and the counts."""
+    ligt_in = {}
+    buren = set()
+    for r in _GEO_RELATIES:
+        if r.type == model.LIGT_IN:
+            ligt_in[r.van] = r.naar
+        elif r.type == model.GRENST_AAN and wijk in (r.van, r.naar):
+            buren.add(r.naar if r.van == wijk else r.van)
+    buren = {b for b in buren if b.startswith("WK")}
+    gemeente = ligt_in[wijk]
+
+    def stap(a):
+        wk = a if a.startswith("WK") else ligt_in.get(a) if a.startswith("BU") else None
+        if wk == wijk or a == gemeente:
+            return 0
+        if wk in buren or (a.startswith("GM") and any(ligt_in[b] == a for b in buren)):
+            return 1
+        if wk is not None and ligt_in[wk] == gemeente:
+            return 2
+        return None
+
+    uit = []
+    for k in knopen:
+        if k.label != model.AANBOD or k.id == zonder:
+            continue
+        if k.eigenschappen["vorm"] not in ("collectief", "algemeen"):
+            continue
+        eigen_lg = {r.naar for r in relaties if r.van == k.id and r.type == model.RICHT_ZICH_OP}
+        eigen_dg = set(k.eigenschappen.get("doelgroepen", []))
+        if not eigen_lg & nodig_lg:
+            continue
+        if nodig_dg and not (nodig_dg & eigen_dg or "iedereen" in eigen_dg or not eigen_dg):
+            continue
+        stappen = [stap(r.naar) for r in relaties if r.van == k.id and r.type == model.ACTIEF_IN]
+        stappen = [s for s in stappen if s is not None]
+        if not stappen:
+            continue
+        teams = {r.van for r in relaties if r.naar == k.id and r.type == model.VERWIJST_NAAR}
+        sleutel = (
+            min(stappen),
+            -len(eigen_lg & nodig_lg),
+            -len(eigen_dg & nodig_dg),
+            -len(teams),
+            k.id,
+        )
+        uit.append(sleutel)
+    uit.sort()
+    stappen = ("in de wijk", "buurwijk", "elders in de gemeente")
+    return [(s[-1], stappen[s[0]]) for s in uit], {
+        n: sum(s[0] == i for s in uit) for i, n in enumerate(stappen)
+    }
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_filter_vooraf_verandert_niets(store, seed):
+    """Only candidates that can pass are gathered; the answer is that of the rules applied to
+    every offer of the landscape (brute force), page by page."""
+    knopen, relaties = _willekeurig_landschap(seed)
+    store.upsert_knopen(_GEO_KNOPEN + knopen)
+    store.upsert_relaties(_GEO_RELATIES + relaties)
+    maatwerk = [
+        k
+        for k in knopen
+        if k.label == model.AANBOD and k.eigenschappen["vorm"] == "individueel-maatwerk"
+    ]
+    vragen = [({"leefgebied": lg}, {lg}, set()) for lg in _LEEFGEBIEDEN[:2]]
+    vragen += [
+        ({"leefgebied": "sociaal-netwerk", "doelgroep": dg}, {"sociaal-netwerk"}, {dg})
+        for dg in ("ouderen", "mantelzorgers")
+    ]
+    for k in maatwerk[:3]:
+        eigen_lg = {r.naar for r in relaties if r.van == k.id and r.type == model.RICHT_ZICH_OP}
+        vragen.append(({"aanbod": k.id}, eigen_lg, set(k.eigenschappen.get("doelgroepen", []))))
+    getoetst = 0
+    for wijk in (NOORD, STOLWIJKERSLUIS, WESTERGOUWE, "WK190105"):
+        for params, nodig_lg, nodig_dg in vragen:
+            verwacht, aantallen = _volgens_de_regels(
+                knopen, relaties, wijk, nodig_lg, nodig_dg, params.get("aanbod")
+            )
+            a = _alternatieven(store, wijk=wijk, per_pagina=3, **params)
+            gekregen = _stappen(a)
+            for p in range(2, a["paginas"] + 1):
+                gekregen += _stappen(
+                    _alternatieven(store, wijk=wijk, pagina=p, per_pagina=3, **params)
+                )
+            assert gekregen == verwacht, (wijk, params)
+            assert a["aantallen"] == aantallen and a["totaal"] == len(verwacht), (wijk, params)
+            getoetst += len(verwacht)
+    assert getoetst > 50  # the landscape gives alternatives at every step
+
+
+def test_web_toont_de_eerste_pagina_en_het_totaal(geheugen_store, tmp_path):
+    """The wijk page shows the first page of alternatives per maatwerk offer and the total; the
+    search page links to them with the right count."""
+    from api import create_app
+
+    demo.importeer(geheugen_store, voortgang=False)
+    geheugen_store.upsert_knopen(
+        [
+            Knoop(
+                model.AANBOD, f"inloop-{i:02d}", {"naam": f"Inloop {i:02d}", "vorm": "collectief"}
+            )
+            for i in range(25)
+        ]
+    )
+    geheugen_store.upsert_relaties(
+        [
+            Relatie(f"inloop-{i:02d}", soort, naar, "x", DATUM)
+            for i in range(25)
+            for soort, naar in ((model.ACTIEF_IN, NOORD), (model.RICHT_ZICH_OP, "sociaal-netwerk"))
+        ]
+    )
+    totaal = _alternatieven(geheugen_store, wijk=NOORD, aanbod="demo-ib-begeleiding")["totaal"]
+    assert totaal == 31
+    app = create_app({"STORE": geheugen_store, "SECRET_KEY": "test", "TESTING": True})
+    client = app.test_client()
+    pagina = client.get(f"/wijken/{NOORD}").get_data(as_text=True)
+    assert f"{totaal} alternatieven, de dichtstbijzijnde 20 getoond." in pagina
+    blok = pagina[pagina.index('id="alternatieven"') :]
+    assert blok.count("Waarom dit alternatief") >= 20
+    zoeken = client.get(f"/?tekst=begeleiding&gebied={NOORD}").get_data(as_text=True)
+    assert f"De dichtstbijzijnde 20 van {totaal} alternatieven en waarom" in zoeken

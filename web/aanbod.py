@@ -19,6 +19,8 @@ MAATWERK = "individueel-maatwerk"
 PER_PAGINA = 20
 #: How many alternatives are shown beside one individual offer on the search page.
 ALTERNATIEVEN_NAAST = 3
+#: How many alternatives (the first page, nearest first) are shown per individual offer.
+ALTERNATIEVEN_PER_PAGINA = 20
 
 VORM_NAAM = {
     "collectief": "Collectief aanbod",
@@ -196,14 +198,17 @@ def alternatieven_voor(
     store: GraphStore, wijk: str | None, resultaten: list[dict[str, Any]]
 ) -> dict[str, dict[str, Any]]:
     """Per individual (maatwerk) offer among ``resultaten``: its collectieve alternatieven as
-    seen from ``wijk`` (the answer of that question). Nothing without a wijk."""
+    seen from ``wijk`` (the answer of that question: the first page of
+    :data:`ALTERNATIEVEN_PER_PAGINA`, with the ``totaal``). Nothing without a wijk."""
     if not wijk:
         return {}
     uit = {}
     for r in resultaten:
         if r.get("vorm") == MAATWERK:
             try:
-                uit[r["id"]] = store.collectieve_alternatieven(wijk, aanbod=r["id"])
+                uit[r["id"]] = store.vraag(
+                    "alternatieven", wijk=wijk, aanbod=r["id"], per_pagina=ALTERNATIEVEN_PER_PAGINA
+                )
             except NietGevonden:
                 continue
     return uit

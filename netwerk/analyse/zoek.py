@@ -59,6 +59,7 @@ import networkx as nx
 
 from netwerk import model
 from netwerk.analyse.graaf import label
+from netwerk.analyse.invoer import geheel
 from netwerk.fouten import NietGevonden, OngeldigeInvoer
 
 CYPHER = "aanbod_zoeken"
@@ -242,22 +243,6 @@ def _optioneel(waarde: Any, naam: str) -> str | None:
     return waarde.strip() or None
 
 
-def _geheel(waarde: Any, naam: str, standaard: int, hoogste: int | None) -> int:
-    if waarde is None or waarde == "":
-        return standaard
-    if isinstance(waarde, bool):
-        raise OngeldigeInvoer(f"{naam} moet een geheel getal zijn")
-    if isinstance(waarde, str) and waarde.strip().isascii() and waarde.strip().isdigit():
-        waarde = int(waarde.strip())
-    if not isinstance(waarde, int):
-        raise OngeldigeInvoer(f"{naam} moet een geheel getal zijn")
-    if hoogste is not None and not 1 <= waarde <= hoogste:
-        raise OngeldigeInvoer(f"{naam} moet tussen 1 en {hoogste} liggen, niet {waarde}")
-    if waarde < 1:
-        raise OngeldigeInvoer(f"{naam} moet 1 of meer zijn, niet {waarde}")
-    return waarde
-
-
 def zoekvraag(
     tekst: str | None = None,
     leefgebied: str | None = None,
@@ -309,8 +294,8 @@ def zoekvraag(
         "doelgroep": model.doelgroep(doelgroep) if doelgroep else None,
         "vorm": model.uit_lijst(vorm, model.AANBOD_VORMEN, "vorm") if vorm else None,
         "gebied": gebied,
-        "pagina": _geheel(pagina, "pagina", 1, None),
-        "per_pagina": _geheel(per_pagina, "per_pagina", PER_PAGINA, MAX_PER_PAGINA),
+        "pagina": geheel(pagina, "pagina", 1, None),
+        "per_pagina": geheel(per_pagina, "per_pagina", PER_PAGINA, MAX_PER_PAGINA),
     }
 
 
