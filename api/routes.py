@@ -190,18 +190,23 @@ def overlappende_teams(wijkcode: str):
 
 
 @v1.get("/wijken/<string:wijkcode>/nuldelijn-gaten")
+@v1.input(schemas.NuldelijnQuery, location="query", arg_name="query_data")
 @v1.output(schemas.NuldelijnGaten)
 @v1.doc(
     summary="Nuldelijn-gaten in een wijk",
     description=(
         "Per leefgebied: de teams die er in de wijk aan werken, het aanbod en de initiatieven "
         "van nuldelijn en voorliggend veld, en of die met elkaar verbonden zijn. Status geen "
-        "aanbod, niet verbonden, verbonden of geen teams; de ergste gaten eerst."
+        "aanbod, niet verbonden, verbonden of geen teams; de ergste gaten eerst. Per "
+        "leefgebied staan hoogstens `per_lijst` aanbod en `per_lijst` initiatieven in de "
+        "lijsten (die met een verbinding eerst, dan op id); `meer` zegt hoeveel er niet staan. "
+        "Aantallen, statussen en `statussen` tellen altijd alles. Met `leefgebied` alleen dat "
+        "leefgebied."
     ),
-    responses={404: "Onbekende wijk", 400: "Geen geldige wijkcode"},
+    responses={404: "Onbekende wijk", 400: "Geen geldige wijkcode of parameter"},
 )
-def nuldelijn_gaten(wijkcode: str):
-    return _wijkcode_ongeldig(wijkcode) or store().nuldelijn_gaten(wijkcode)
+def nuldelijn_gaten(wijkcode: str, query_data: dict[str, Any]):
+    return _wijkcode_ongeldig(wijkcode) or store().vraag("nuldelijn", wijk=wijkcode, **query_data)
 
 
 @v1.get("/wijken/<string:wijkcode>/collectieve-alternatieven")
@@ -212,12 +217,16 @@ def nuldelijn_gaten(wijkcode: str):
     description=(
         "Collectief of algemeen aanbod dat een individuele (maatwerk)voorziening kan vervangen: "
         "geef `aanbod` (een maatwerkaanbod) of `leefgebied` (en eventueel `doelgroep`). Eerst in "
-        "de wijk, dan in de buurwijken, dan elders in de gemeente, elk met de reden."
+        "de wijk, dan in de buurwijken, dan elders in de gemeente, elk met de reden. Per pagina "
+        "(`pagina`, `per_pagina`); `totaal` en `aantallen` tellen alle alternatieven."
     ),
     responses={404: "Onbekende wijk of onbekend aanbod", 400: "Ongeldige vraag"},
 )
 def collectieve_alternatieven(wijkcode: str, query_data: dict[str, Any]):
-    return _wijkcode_ongeldig(wijkcode) or store().collectieve_alternatieven(wijkcode, **query_data)
+    if fout := _wijkcode_ongeldig(wijkcode):
+        return fout
+    antwoord = store().vraag("alternatieven", wijk=wijkcode, **query_data)
+    return met_links(antwoord, "v1.collectieve_alternatieven", wijkcode=wijkcode)
 
 
 @v1.get("/wijken/<string:wijkcode>/huishoudens")

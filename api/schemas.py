@@ -9,6 +9,8 @@ from apiflask.validators import OneOf, Range, Regexp
 
 from netwerk import model
 from netwerk.analyse.lijst import MAX_PER_PAGINA
+from netwerk.analyse.nuldelijn import MAX_PER_LIJST as NULDELIJN_MAX_PER_LIJST
+from netwerk.analyse.nuldelijn import PER_LIJST as NULDELIJN_PER_LIJST
 
 WIJKCODE = Regexp(model.CBS_PATRONEN[model.WIJK].pattern, error="geen CBS-wijkcode (WK + 6 tekens)")
 GEMEENTECODE = Regexp(model.CBS_PATRONEN[model.GEMEENTE].pattern, error="geen CBS-gemeentecode")
@@ -305,9 +307,22 @@ class LeefgebiedGat(Schema):
     aanbod = List(
         Dict(),
         required=True,
-        metadata={"description": "aanbod met aanbieders, waarom het nuldelijn is en verbindingen"},
+        metadata={
+            "description": "aanbod met aanbieders, waarom het nuldelijn is en verbindingen; "
+            "hoogstens per_lijst, die met een verbinding eerst, dan op id"
+        },
     )
-    initiatieven = List(Dict(), required=True)
+    initiatieven = List(
+        Dict(),
+        required=True,
+        metadata={"description": "hoogstens per_lijst, die met een verbinding eerst, dan op id"},
+    )
+    meer = Dict(
+        keys=String(),
+        values=Integer(),
+        required=True,
+        metadata={"description": "hoeveel aanbod en initiatieven niet in de lijsten staan"},
+    )
 
 
 class NuldelijnGaten(Schema):
@@ -319,10 +334,24 @@ class NuldelijnGaten(Schema):
     regels = Raw(required=True, metadata={"description": "de gebruikte regels, in woorden"})
 
 
+class NuldelijnQuery(Schema):
+    per_lijst = Integer(
+        load_default=NULDELIJN_PER_LIJST,
+        validate=Range(min=1, max=NULDELIJN_MAX_PER_LIJST),
+        metadata={
+            "description": "hoogstens zoveel aanbod en initiatieven per leefgebied (die met een "
+            "verbinding eerst); aantallen en statussen tellen altijd alles"
+        },
+    )
+    leefgebied = String(
+        metadata={"description": "alleen dit leefgebied (id of naam); statussen blijven alle 13"}
+    )
+
+
 # --- collectieve alternatieven ------------------------------------------------------------------
 
 
-class AlternatievenQuery(Schema):
+class AlternatievenQuery(Paginering):
     aanbod = String(metadata={"description": "id van een individueel (maatwerk)aanbod"})
     leefgebied = String(metadata={"description": "of: een leefgebied (id of naam)"})
     doelgroep = String(metadata={"description": "met leefgebied: een doelgroep"})
@@ -357,9 +386,23 @@ class CollectieveAlternatieven(Schema):
     wijk = Nested(WijkMetBuurten, required=True)
     buurwijken = List(Dict(), required=True)
     vraag = Dict(required=True)
-    aantallen = Dict(keys=String(), values=Integer(), required=True)
-    alternatieven = List(Nested(Alternatief), required=True)
+    aantallen = Dict(
+        keys=String(),
+        values=Integer(),
+        required=True,
+        metadata={"description": "alternatieven per stap, over alle pagina's"},
+    )
+    totaal = Integer(required=True, metadata={"description": "alle alternatieven"})
+    pagina = Integer(required=True)
+    per_pagina = Integer(required=True)
+    paginas = Integer(required=True)
+    alternatieven = List(
+        Nested(Alternatief),
+        required=True,
+        metadata={"description": "één pagina, in volgorde (dichtstbij eerst), elk met uitleg"},
+    )
     regels = Raw(required=True)
+    _links = Nested(Links, required=True, data_key="_links")
 
 
 # --- zichtbaarheid en landschap -----------------------------------------------------------------

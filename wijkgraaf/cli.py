@@ -226,12 +226,22 @@ def _overlap_tekst(a: dict[str, Any]) -> None:
 
 @vraag.command("nuldelijn")
 @click.argument("wijk")
+@click.option(
+    "--per-lijst",
+    type=int,
+    help="Hoogstens zoveel aanbod en initiatieven per leefgebied (1-500, standaard 10).",
+)
+@click.option("--leefgebied", help="Alleen dit leefgebied (naam of id).")
 @click.option("--json", "als_json", is_flag=True, help="Antwoord als JSON.")
 @MET_VOORSTELLEN
-def vraag_nuldelijn(wijk: str, als_json: bool, met_voorstellen: bool) -> None:
+def vraag_nuldelijn(
+    wijk: str, per_lijst: int | None, leefgebied: str | None, als_json: bool, met_voorstellen: bool
+) -> None:
     """Nuldelijn-gaten per leefgebied in een wijk, de ergste eerst."""
     with _store() as store:
-        antwoord = _met_voorstellen(store, met_voorstellen).nuldelijn_gaten(wijk.upper())
+        antwoord = _met_voorstellen(store, met_voorstellen).vraag(
+            "nuldelijn", wijk=wijk.upper(), per_lijst=per_lijst, leefgebied=leefgebied
+        )
     _toon(antwoord, als_json, _nuldelijn_tekst)
 
 
@@ -247,10 +257,14 @@ def _nuldelijn_tekst(a: dict[str, Any]) -> None:
         )
         if lg["teams"]:
             click.echo("  teams: " + ", ".join(t["naam"] for t in lg["teams"]))
-        if lg["aanbod"]:
-            click.echo("  aanbod: " + ", ".join(x["naam"] for x in lg["aanbod"]))
-        if lg["initiatieven"]:
-            click.echo("  initiatieven: " + ", ".join(x["naam"] for x in lg["initiatieven"]))
+        for soort in ("aanbod", "initiatieven"):
+            if lg[soort]:
+                meer = lg["meer"][soort]
+                click.echo(
+                    f"  {soort}: "
+                    + ", ".join(x["naam"] or x["id"] for x in lg[soort])
+                    + (f" en {meer} meer" if meer else "")
+                )
         for x in lg["aanbod"] + lg["initiatieven"]:
             for v in x["verbindingen"]:
                 click.echo(
@@ -264,14 +278,30 @@ def _nuldelijn_tekst(a: dict[str, Any]) -> None:
 @click.option("--aanbod", help="Id van een individueel (maatwerk)aanbod.")
 @click.option("--leefgebied", help="Of: een leefgebied (naam of id).")
 @click.option("--doelgroep", help="Met --leefgebied: een doelgroep.")
+@click.option("--pagina", default=1, show_default=True, type=int)
+@click.option("--per-pagina", default=20, show_default=True, type=int)
 @click.option("--json", "als_json", is_flag=True, help="Antwoord als JSON.")
 def vraag_alternatieven(
-    wijk: str, aanbod: str | None, leefgebied: str | None, doelgroep: str | None, als_json: bool
+    wijk: str,
+    aanbod: str | None,
+    leefgebied: str | None,
+    doelgroep: str | None,
+    pagina: int,
+    per_pagina: int,
+    als_json: bool,
 ) -> None:
     """Collectieve alternatieven voor individueel aanbod: eerst in de wijk, dan de buurwijken,
     dan elders in de gemeente."""
     with _store() as store:
-        antwoord = store.collectieve_alternatieven(wijk.upper(), aanbod, leefgebied, doelgroep)
+        antwoord = store.vraag(
+            "alternatieven",
+            wijk=wijk.upper(),
+            aanbod=aanbod,
+            leefgebied=leefgebied,
+            doelgroep=doelgroep,
+            pagina=pagina,
+            per_pagina=per_pagina,
+        )
     _toon(antwoord, als_json, _alternatieven_tekst)
 
 
@@ -279,6 +309,7 @@ def _alternatieven_tekst(a: dict[str, Any]) -> None:
     v = a["vraag"]
     wat = v["aanbod"]["naam"] if v["aanbod"] else ", ".join(x["naam"] for x in v["leefgebieden"])
     click.echo(f"Collectieve alternatieven voor {wat} in {a['wijk']['naam']} ({a['wijk']['code']})")
+    click.echo(f"{a['totaal']} alternatieven (pagina {a['pagina']} van {a['paginas']})")
     for x in a["alternatieven"]:
         stap = x["afstand"]["stap"]
         via = ", ".join(w["naam"] for w in x["afstand"]["wijken"])

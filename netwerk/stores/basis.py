@@ -77,9 +77,11 @@ class GraphStore(abc.ABC):
         """See :mod:`netwerk.analyse.overlap`. Raises NietGevonden for an unknown wijk."""
         return self.vraag("overlap", wijk=wijk)
 
-    def nuldelijn_gaten(self, wijk: str) -> dict[str, Any]:
+    def nuldelijn_gaten(
+        self, wijk: str, per_lijst: int | None = None, leefgebied: str | None = None
+    ) -> dict[str, Any]:
         """See :mod:`netwerk.analyse.nuldelijn`. Raises NietGevonden for an unknown wijk."""
-        return self.vraag("nuldelijn", wijk=wijk)
+        return self.vraag("nuldelijn", wijk=wijk, per_lijst=per_lijst, leefgebied=leefgebied)
 
     def collectieve_alternatieven(
         self,
@@ -87,10 +89,18 @@ class GraphStore(abc.ABC):
         aanbod: str | None = None,
         leefgebied: str | None = None,
         doelgroep: str | None = None,
+        pagina: int | None = None,
+        per_pagina: int | None = None,
     ) -> dict[str, Any]:
-        """See :mod:`netwerk.analyse.alternatieven`."""
+        """See :mod:`netwerk.analyse.alternatieven` (one page of the alternatives)."""
         return self.vraag(
-            "alternatieven", wijk=wijk, aanbod=aanbod, leefgebied=leefgebied, doelgroep=doelgroep
+            "alternatieven",
+            wijk=wijk,
+            aanbod=aanbod,
+            leefgebied=leefgebied,
+            doelgroep=doelgroep,
+            pagina=pagina,
+            per_pagina=per_pagina,
         )
 
     def zoek_aanbod(self, **params: Any) -> dict[str, Any]:
