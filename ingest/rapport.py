@@ -82,10 +82,12 @@ class Schrijver:
 
     On a store that writes over the network (:attr:`GraphStore.schrijvers` > 0) a background
     thread takes the batches in the order they were queued: node batches it writes itself, one
-    after the other; relationship batches it hands to up to ``schrijvers`` threads at once (their
-    transactions may meet on a busy node: the driver retries a deadlock). Every node batch waiting
-    is queued before a relationship batch, and a node batch is written before any batch queued
-    after it is started, so a relationship is never written before the nodes produced before it.
+    after the other; full relationship batches it hands to up to ``schrijvers`` threads at once
+    (their transactions may meet on a busy node: the driver retries a deadlock after about a
+    second, rare in a bulk import), smaller ones (a small import, the rest) it writes itself.
+    Every node batch waiting is queued before a relationship batch, and a node batch is written
+    before any batch queued after it is started, so a relationship is never written before the
+    nodes produced before it.
     Elsewhere batches are written in place, in order. The queue is short, so memory stays
     bounded. The first write error stops the writing and is raised in the producer
     (at its next call, or on leaving the ``with`` block); the store is saved (``bewaar``) only
@@ -165,6 +167,11 @@ class Schrijver:
             while (werk := self._rij.get()) is not _KLAAR:
                 soort, stuk = werk
                 if soort == "knopen":
+                    self._probeer(soort, stuk)
+                    continue
+                if len(stuk) < self.batch:  # a small import, or the rest: one at a time, so
+                    wait(lopend)  # small imports never wait for a deadlock retry (~1 s)
+                    lopend = set()
                     self._probeer(soort, stuk)
                     continue
                 if len(lopend) >= self.schrijvers:
