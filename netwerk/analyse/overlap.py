@@ -73,17 +73,24 @@ def feiten(G: nx.MultiDiGraph, wijk: str) -> dict[str, Any]:
         if d["type"] == model.LIGT_IN and label(G, u) == model.BUURT
     )
     werk: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    # the adjacency dicts directly: a gemeente has thousands of incoming relationships (all
+    # its offers), of which only the few teams matter; their label is checked once per node
+    knopen, naar = G._node, G._pred
     for gebied in [*buurten, wijk, *gemeenten]:
-        for t, _, d in G.in_edges(gebied, data=True):
-            if d["type"] == model.WERKT_IN and label(G, t) == model.TEAM:
-                werk[t].append(
-                    {
-                        "gebied": gebied,
-                        "soort": label(G, gebied),
-                        "bron": d["bron"],
-                        "bevestigd_op": d["bevestigd_op"],
-                    }
-                )
+        soort = knopen[gebied].get("label")
+        for t, rel in naar[gebied].items():
+            if knopen[t].get("label") != model.TEAM:
+                continue
+            for d in rel.values():
+                if d["type"] == model.WERKT_IN:
+                    werk[t].append(
+                        {
+                            "gebied": gebied,
+                            "soort": soort,
+                            "bron": d["bron"],
+                            "bevestigd_op": d["bevestigd_op"],
+                        }
+                    )
     teams = []
     for t, werkgebied in werk.items():
         attrs = G.nodes[t]
