@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest import demo
+from ingest import demo, tabel
 from netwerk.stores.geheugen import MemoryStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,3 +101,22 @@ def demo_store(store):
     rapport = demo.importeer(store, voortgang=False)
     assert rapport.in_orde, rapport.regels()
     return store
+
+
+@pytest.fixture
+def laad_csv(tmp_path):
+    """Import exchange-format CSV texts into a store: ``laad_csv(store, teams="id,...")`` writes
+    each text as ``<name>.csv`` under ``tmp_path``, imports them with datum 2026-12-01 and
+    asserts that nothing was rejected."""
+
+    def laad(store, **bestanden: str):
+        paden = []
+        for naam, tekst in bestanden.items():
+            pad = tmp_path / f"{naam}.csv"
+            pad.write_text(tekst, encoding="utf-8")
+            paden.append(pad)
+        rapport = tabel.importeer(store, paden, datum="2026-12-01", voortgang=False)
+        assert rapport.in_orde, rapport.regels()
+        return rapport
+
+    return laad

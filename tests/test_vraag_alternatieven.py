@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest import cbs, demo, tabel
+from ingest import cbs, demo
 from netwerk import model
 from netwerk.fouten import NietGevonden, OngeldigeInvoer
 from netwerk.model import Knoop, Relatie
@@ -17,16 +17,6 @@ DATUM = "2026-12-01"
 def _alternatieven(store, **params):
     """The alternatieven answer on either store, through the store's own question dispatch."""
     return store.vraag("alternatieven", **params)
-
-
-def _importeer(store, tmp_path, **bestanden: str) -> None:
-    paden = []
-    for naam, tekst in bestanden.items():
-        pad = tmp_path / f"{naam}.csv"
-        pad.write_text(tekst, encoding="utf-8")
-        paden.append(pad)
-    rapport = tabel.importeer(store, paden, datum=DATUM, voortgang=False)
-    assert rapport.in_orde, rapport.regels()
 
 
 def _stappen(antwoord):
@@ -167,7 +157,7 @@ def test_op_leefgebied_elders_in_de_gemeente(demo_store):
     assert {x["doelgroep"] for x in a["alternatieven"]} == {"geen doelgroep gevraagd"}
 
 
-def test_verwijzende_teams_bepalen_de_volgorde(demo_store, tmp_path):
+def test_verwijzende_teams_bepalen_de_volgorde(demo_store, laad_csv):
     a = _alternatieven(demo_store, wijk=NOORD, leefgebied="sociaal-netwerk")
     assert [i for i, s in _stappen(a) if s == "in de wijk"] == [
         "demo-maatje",
@@ -175,9 +165,8 @@ def test_verwijzende_teams_bepalen_de_volgorde(demo_store, tmp_path):
         "demo-repair",
     ]
     # two teams, one of them through two sources, refer to the Repair Café
-    _importeer(
+    laad_csv(
         demo_store,
-        tmp_path,
         relaties=(
             "van,type,naar,bron\n"
             "demo-jt-noord,VERWIJST_NAAR,demo-repair,overleg\n"
@@ -203,13 +192,12 @@ def test_verwijzende_teams_bepalen_de_volgorde(demo_store, tmp_path):
     ]
 
 
-def test_grens_in_beide_richtingen_en_aanbod_ook_in_de_wijk(demo_store, tmp_path):
+def test_grens_in_beide_richtingen_en_aanbod_ook_in_de_wijk(demo_store, laad_csv):
     demo_store.upsert_relaties(
         [Relatie(KORT_HAARLEM, model.GRENST_AAN, NOORD, "eigen-kaart", "2025-06-01")]
     )
-    _importeer(
+    laad_csv(
         demo_store,
-        tmp_path,
         aanbod=(
             "id,naam,vorm,werkgebied,leefgebieden\n"
             "overal,Buurtmaaltijd,collectief,GM0513;WK051305,Sociaal netwerk\n"
@@ -231,12 +219,11 @@ def test_grens_in_beide_richtingen_en_aanbod_ook_in_de_wijk(demo_store, tmp_path
     assert overal["doelgroep"] == "geen doelgroepen" and overal["aanbieders"] == []
 
 
-def test_buurwijk_over_de_gemeentegrens(store, tmp_path):
+def test_buurwijk_over_de_gemeentegrens(store, laad_csv):
     cbs.importeer(store, ["GM0513", "GM1901"], voortgang=False)
     demo.importeer(store, voortgang=False)
-    _importeer(
+    laad_csv(
         store,
-        tmp_path,
         aanbod=(
             "id,naam,vorm,werkgebied,leefgebieden\n"
             "regio,Regionale lotgenotengroep,collectief,GM1901,Sociaal netwerk\n"

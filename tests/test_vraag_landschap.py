@@ -8,7 +8,7 @@ import json
 import networkx as nx
 import pytest
 
-from ingest import cbs, demo, tabel
+from ingest import cbs, demo
 from netwerk import model
 from netwerk.analyse import exporteer
 from netwerk.fouten import NietGevonden, OngeldigeInvoer
@@ -39,18 +39,6 @@ def _verbinding(antwoord, a, b):
         if (v["van"], v["naar"]) == (van, naar):
             return v
     raise AssertionError(f"geen verbinding {van}-{naar}")
-
-
-def _laad(store, tmp_path, **bestanden):
-    for naam, tekst in bestanden.items():
-        (tmp_path / f"{naam}.csv").write_text(tekst, encoding="utf-8")
-    rapport = tabel.importeer(
-        store,
-        [tmp_path / f"{n}.csv" for n in bestanden],
-        datum="2026-12-01",
-        voortgang=False,
-    )
-    assert rapport.in_orde, rapport.regels()
 
 
 # --- the demo --------------------------------------------------------------------------------
@@ -203,10 +191,9 @@ def test_gemeente_zonder_actoren_is_een_leeg_netwerk(demo_store):
     assert a["samenvatting"]["dichtheid"] == 0.0
 
 
-def test_relaties_in_beide_richtingen_en_meerdere_aanbieders(demo_store, tmp_path):
-    _laad(
+def test_relaties_in_beide_richtingen_en_meerdere_aanbieders(demo_store, laad_csv):
+    laad_csv(
         demo_store,
-        tmp_path,
         organisaties="id,naam,rol,werkgebied\no-x,Organisatie X,nuldelijn,WK051309\n",
         teams=(
             "id,naam,soort,werkgebied\n"
@@ -245,11 +232,10 @@ def test_relaties_in_beide_richtingen_en_meerdere_aanbieders(demo_store, tmp_pat
     assert _knoop(a, "t-alleen")["wijken"] == ["WK051309"]
 
 
-def test_organisatie_alleen_via_een_team(store, tmp_path):
+def test_organisatie_alleen_via_een_team(store, laad_csv):
     cbs.importeer(store, [GOUDA], voortgang=False)
-    _laad(
+    laad_csv(
         store,
-        tmp_path,
         organisaties="id,naam,rol\nmoeder,Moederorganisatie,eerstelijn\n",
         teams="id,naam,soort,organisatie,werkgebied\nt1,Team 1,jeugdteam,moeder,WK051301\n",
     )

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ingest import cbs, demo, tabel
+from ingest import cbs, demo
 from netwerk import model
 from netwerk.fouten import NietGevonden, OngeldigeInvoer
 from netwerk.model import Knoop
@@ -18,16 +18,6 @@ DATUM = "2026-12-01"
 def _nuldelijn(store, **params):
     """The nuldelijn answer on either store, through the store's own question dispatch."""
     return store.vraag("nuldelijn", **params)
-
-
-def _importeer(store, tmp_path, **bestanden: str) -> None:
-    paden = []
-    for naam, tekst in bestanden.items():
-        pad = tmp_path / f"{naam}.csv"
-        pad.write_text(tekst, encoding="utf-8")
-        paden.append(pad)
-    rapport = tabel.importeer(store, paden, datum=DATUM, voortgang=False)
-    assert rapport.in_orde, rapport.regels()
 
 
 def _lg(antwoord, lg):
@@ -238,11 +228,10 @@ def test_lege_wijk_zonder_inwoners(store):
         assert x["per_10000_inwoners"] == {"teams": None, "aanbod": None, "initiatieven": None}
 
 
-def test_buurtteam_zonder_leefgebied_en_eigen_aanbod(store, tmp_path):
+def test_buurtteam_zonder_leefgebied_en_eigen_aanbod(store, laad_csv):
     cbs.importeer(store, ["GM0513"], voortgang=False)
-    _importeer(
+    laad_csv(
         store,
-        tmp_path,
         organisaties="id,naam,rol\nhuisarts,Huisartsen Noord,eerstelijn\n",
         teams=(
             "id,naam,soort,werkgebied,leefgebieden\n"
@@ -272,10 +261,9 @@ def test_buurtteam_zonder_leefgebied_en_eigen_aanbod(store, tmp_path):
     assert all(x["teams"] == [] for x in a["leefgebieden"][1:])
 
 
-def test_relaties_in_beide_richtingen(demo_store, tmp_path):
-    _importeer(
+def test_relaties_in_beide_richtingen(demo_store, laad_csv):
+    laad_csv(
         demo_store,
-        tmp_path,
         relaties=(
             "van,type,naar,bron\n"
             "demo-welzijn,WERKT_SAMEN_MET,demo-st-noord,overleg\n"
@@ -356,10 +344,10 @@ VEEL_AANBOD = {
 
 
 @pytest.fixture
-def veel_aanbod(store, tmp_path):
+def veel_aanbod(store, laad_csv):
     """Noord with 14 nuldelijn offers and 3 initiatieven on Financiën, some linked to its team."""
     cbs.importeer(store, ["GM0513"], voortgang=False)
-    _importeer(store, tmp_path, **VEEL_AANBOD)
+    laad_csv(store, **VEEL_AANBOD)
     return store
 
 
@@ -456,10 +444,10 @@ def test_ongeldige_parameters(demo_store, params, melding):
 
 
 @pytest.mark.neo4j
-def test_lijsten_op_beide_stores_hetzelfde(geheugen_store, neo4j_store, tmp_path):
+def test_lijsten_op_beide_stores_hetzelfde(geheugen_store, neo4j_store, laad_csv):
     for s in (geheugen_store, neo4j_store):
         cbs.importeer(s, ["GM0513"], voortgang=False)
-        _importeer(s, tmp_path, **VEEL_AANBOD)
+        laad_csv(s, **VEEL_AANBOD)
         demo.importeer(s, voortgang=False)
     for w in (NOORD, GOVERWELLE, WESTERGOUWE):
         for params in ({"per_lijst": 1}, {"per_lijst": 3}, {"leefgebied": "financien"}, {}):

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from ingest import cbs, demo, tabel
+from ingest import cbs, demo
 from netwerk import model
 from netwerk.analyse.zichtbaarheid import GEEN_TEAMS, GEZIEN, ONZICHTBAAR
 from netwerk.fouten import NietGevonden
@@ -21,18 +21,6 @@ ALLE_WIJKEN = [f"WK0513{i:02d}" for i in range(1, 10)]
 def vraag(store, **params):
     """The zichtbaarheid answer on either store, through the store's own question dispatch."""
     return store.vraag("zichtbaarheid", **params)
-
-
-def _laad(store, tmp_path, **bestanden):
-    for naam, tekst in bestanden.items():
-        (tmp_path / f"{naam}.csv").write_text(tekst, encoding="utf-8")
-    rapport = tabel.importeer(
-        store,
-        [tmp_path / f"{n}.csv" for n in bestanden],
-        datum="2026-12-01",
-        voortgang=False,
-    )
-    assert rapport.in_orde, rapport.regels()
 
 
 def _wijk(antwoord, code):
@@ -192,19 +180,18 @@ def test_onbekende_organisatie(demo_store):
             vraag(demo_store, organisatie=sleutel)
 
 
-def test_organisatie_zonder_activiteit(demo_store, tmp_path):
-    _laad(demo_store, tmp_path, organisaties="id,naam,rol\no-stil,Stille Stichting,nuldelijn\n")
+def test_organisatie_zonder_activiteit(demo_store, laad_csv):
+    laad_csv(demo_store, organisaties="id,naam,rol\no-stil,Stille Stichting,nuldelijn\n")
     a = vraag(demo_store, organisatie="o-stil")
     assert a["organisatie"]["naam"] == "Stille Stichting"
     assert a["gebieden"] == a["wijken"] == a["netwerk"] == []
     assert a["samenvatting"]["wijken"] == 0
 
 
-def test_geen_teams_en_twee_gemeenten(demo_store, tmp_path):
+def test_geen_teams_en_twee_gemeenten(demo_store, laad_csv):
     cbs.importeer(demo_store, [SCHIERMONNIKOOG], voortgang=False)
-    _laad(
+    laad_csv(
         demo_store,
-        tmp_path,
         organisaties=(
             "id,naam,rol,werkgebied\no-eiland,Eilandzorg,voorliggend veld,GM0088;BU05130900\n"
         ),
@@ -225,10 +212,9 @@ def test_geen_teams_en_twee_gemeenten(demo_store, tmp_path):
     assert a["samenvatting"]["geen_teams"] == 1 and a["samenvatting"]["gemeenten"] == 2
 
 
-def test_kennen_in_beide_richtingen(demo_store, tmp_path):
-    _laad(
+def test_kennen_in_beide_richtingen(demo_store, laad_csv):
+    laad_csv(
         demo_store,
-        tmp_path,
         organisaties="id,naam,rol,werkgebied\no-x,Organisatie X,nuldelijn,WK051307;WK051304\n",
         aanbod=(
             "id,naam,vorm,aanbieder,werkgebied,leefgebieden\n"
