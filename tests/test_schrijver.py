@@ -67,7 +67,7 @@ def test_fout_van_de_producent_stopt_het_schrijven(store):
     assert threading.active_count() == voor
 
 
-def test_op_neo4j_schrijft_een_achtergronddraad(neo4j_store, geheugen_store):
+def test_op_neo4j_schrijft_een_achtergronddraad(neo4j_store, geheugen_store, monkeypatch):
     """The network store is written from a background thread, the memory store in place."""
     draden = []
     origineel = type(neo4j_store).upsert_knopen
@@ -76,12 +76,9 @@ def test_op_neo4j_schrijft_een_achtergronddraad(neo4j_store, geheugen_store):
         draden.append(threading.current_thread() is threading.main_thread())
         return origineel(self, knopen)
 
-    type(neo4j_store).upsert_knopen = upsert
-    try:
-        with Schrijver(neo4j_store, voortgang=False, batch=2) as uit:
-            for i in range(4):
-                uit.knoop(_org(i))
-    finally:
-        type(neo4j_store).upsert_knopen = origineel
+    monkeypatch.setattr(type(neo4j_store), "upsert_knopen", upsert)
+    with Schrijver(neo4j_store, voortgang=False, batch=2) as uit:
+        for i in range(4):
+            uit.knoop(_org(i))
     assert draden == [False, False]
     assert neo4j_store.schrijvers > 0 and geheugen_store.schrijvers == 0
