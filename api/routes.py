@@ -206,7 +206,7 @@ def overlappende_teams(wijkcode: str):
     responses={404: "Onbekende wijk", 400: "Geen geldige wijkcode of parameter"},
 )
 def nuldelijn_gaten(wijkcode: str, query_data: dict[str, Any]):
-    return _wijkcode_ongeldig(wijkcode) or store().vraag("nuldelijn", wijk=wijkcode, **query_data)
+    return _wijkcode_ongeldig(wijkcode) or store().nuldelijn_gaten(wijkcode, **query_data)
 
 
 @v1.get("/wijken/<string:wijkcode>/collectieve-alternatieven")
@@ -225,7 +225,7 @@ def nuldelijn_gaten(wijkcode: str, query_data: dict[str, Any]):
 def collectieve_alternatieven(wijkcode: str, query_data: dict[str, Any]):
     if fout := _wijkcode_ongeldig(wijkcode):
         return fout
-    antwoord = store().vraag("alternatieven", wijk=wijkcode, **query_data)
+    antwoord = store().collectieve_alternatieven(wijkcode, **query_data)
     return met_links(antwoord, "v1.collectieve_alternatieven", wijkcode=wijkcode)
 
 

@@ -206,8 +206,8 @@ def alternatieven_voor(
     for r in resultaten:
         if r.get("vorm") == MAATWERK:
             try:
-                uit[r["id"]] = store.vraag(
-                    "alternatieven", wijk=wijk, aanbod=r["id"], per_pagina=ALTERNATIEVEN_PER_PAGINA
+                uit[r["id"]] = store.collectieve_alternatieven(
+                    wijk, aanbod=r["id"], per_pagina=ALTERNATIEVEN_PER_PAGINA
                 )
             except NietGevonden:
                 continue

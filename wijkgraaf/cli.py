@@ -239,8 +239,8 @@ def vraag_nuldelijn(
 ) -> None:
     """Nuldelijn-gaten per leefgebied in een wijk, de ergste eerst."""
     with _store() as store:
-        antwoord = _met_voorstellen(store, met_voorstellen).vraag(
-            "nuldelijn", wijk=wijk.upper(), per_lijst=per_lijst, leefgebied=leefgebied
+        antwoord = _met_voorstellen(store, met_voorstellen).nuldelijn_gaten(
+            wijk.upper(), per_lijst=per_lijst, leefgebied=leefgebied
         )
     _toon(antwoord, als_json, _nuldelijn_tekst)
 
@@ -293,9 +293,8 @@ def vraag_alternatieven(
     """Collectieve alternatieven voor individueel aanbod: eerst in de wijk, dan de buurwijken,
     dan elders in de gemeente."""
     with _store() as store:
-        antwoord = store.vraag(
-            "alternatieven",
-            wijk=wijk.upper(),
+        antwoord = store.collectieve_alternatieven(
+            wijk.upper(),
             aanbod=aanbod,
             leefgebied=leefgebied,
             doelgroep=doelgroep,
